@@ -1,0 +1,322 @@
+//! A note prepared once per check and shared by every rule: the normalised
+//! text, its words, sentences and quotations, and every word-list hit.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lexicon::{Hit, Lexicon, List};
+
+/// A word of the normalised text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// Inside quotation marks.
+    pub quoted: bool,
+    /// Starts with an upper-case letter.
+    pub capital: bool,
+}
+
+/// A sentence or stand-alone line: byte range and token range.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub first_token: usize,
+    pub end_token: usize,
+}
+
+/// A note ready for the rules. All positions are byte offsets into `norm`.
+#[derive(Debug)]
+pub(crate) struct Document<'t> {
+    pub text: &'t str,
+    lexicon: &'t Lexicon,
+    /// The note with apostrophes, quotes, hyphens and spaces made uniform.
+    pub norm: String,
+    /// `norm` in ASCII lower case (same length).
+    pub lower: String,
+    /// For each byte of `norm` (and one past the end), its offset in `text`.
+    to_text: Vec<u32>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Content ranges of quotations.
+    pub quotes: Vec<(usize, usize)>,
+    pub hits: Vec<Hit>,
+}
+
+/// Appends the normalised form of `s` to `out`; with `map`, records for every
+/// byte written the offset in `s` it came from.
+pub(crate) fn normalise_into(s: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
+    let mut chars = s.char_indices().peekable();
+    let mut in_space = false;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let replacement = match c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' | '\u{85}' => {
+                if in_space {
+                    // A run of white space with a line break in it is a line break.
+                    out.pop();
+                    if let Some(map) = map.as_deref_mut() {
+                        let origin = map.pop().unwrap_or(i as u32);
+                        out.push('\n');
+                        map.push(origin);
+                    } else {
+                        out.push('\n');
+                    }
+                    continue;
+                }
+                '\n'
+            }
+            c if c.is_whitespace() || (c.is_control() && c != '\t') => ' ',
+            '\t' => ' ',
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' | '\u{00b4}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => '"',
+            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
+                let between_words = out.chars().next_back().is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if between_words { ' ' } else { '-' }
+            }
+            c => c,
+        };
+        let is_space = replacement == ' ' || replacement == '\n';
+        if is_space && in_space {
+            if replacement == '\n' && out.ends_with(' ') {
+                out.pop();
+                out.push('\n');
+            }
+            continue;
+        }
+        in_space = is_space;
+        if replacement == c {
+            out.push(c);
+            if let Some(map) = map.as_deref_mut() {
+                map.extend((0..c.len_utf8()).map(|k| (i + k) as u32));
+            }
+        } else {
+            out.push(replacement);
+            if let Some(map) = map.as_deref_mut() {
+                map.push(i as u32);
+            }
+        }
+    }
+    if let Some(map) = map {
+        map.push(s.len() as u32);
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &["mr", "mrs", "ms", "dr", "st", "no", "e.g", "i.e", "eg", "ie", "etc", "approx", "dob", "pc", "dc", "ds", "vs", "s", "sec"];
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str, lexicon: &'t Lexicon) -> Document<'t> {
+        let mut norm = String::with_capacity(text.len());
+        let mut to_text = Vec::with_capacity(text.len() + 1);
+        normalise_into(text, &mut norm, Some(&mut to_text));
+        let lower = norm.to_ascii_lowercase();
+        let quotes = find_quotes(&norm);
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut quote_iter = quotes.iter().peekable();
+        for (start, word) in norm.unicode_word_indices() {
+            let end = start + word.len();
+            while quote_iter.peek().is_some_and(|q| q.1 <= start) {
+                quote_iter.next();
+            }
+            let quoted = quote_iter.peek().is_some_and(|q| q.0 <= start && end <= q.1);
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            tokens.push(Token { start, end, sentence: 0, quoted, capital });
+        }
+        let sentences = split_sentences(&norm, &lower, &quotes, &mut tokens);
+        let hits = lexicon.scan(&norm, &lower);
+        Document { text, lexicon, norm, lower, to_text, tokens, sentences, quotes, hits }
+    }
+
+    /// The byte range in the original text of a range of `norm`.
+    pub fn text_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.to_text[start] as usize, self.to_text[end] as usize)
+    }
+
+    /// The lower-case text of a token.
+    pub fn word(&self, token: usize) -> &str {
+        let t = self.tokens[token];
+        &self.lower[t.start..t.end]
+    }
+
+    /// Index of the first token starting at or after `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    /// The sentence containing byte `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= pos).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// True when `pos` lies inside a quotation.
+    pub fn is_quoted(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.1 <= pos);
+        self.quotes.get(i).is_some_and(|q| q.0 <= pos)
+    }
+
+    /// Hits from one list, in text order.
+    pub fn hits_in(&self, list: List) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits.iter().filter(move |h| self.entry(h).list == list)
+    }
+
+    /// The word-list entry behind a hit.
+    pub fn entry(&self, hit: &Hit) -> &'t crate::lexicon::Entry {
+        &self.lexicon.entries[hit.entry as usize]
+    }
+}
+
+fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
+    let mut quotes = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    for (i, c) in norm.char_indices() {
+        match c {
+            '"' => match double.take() {
+                Some(start) => quotes.push((start, i)),
+                None => {
+                    if let Some(start) = single.take() {
+                        quotes.push((start, i));
+                    }
+                    double = Some(i + 1);
+                }
+            },
+            '\'' if double.is_none() => {
+                let prev = norm[..i].chars().next_back();
+                let next = norm[i + 1..].chars().next();
+                let prev_word = prev.is_some_and(char::is_alphanumeric);
+                let next_word = next.is_some_and(char::is_alphanumeric);
+                if prev_word && next_word {
+                    continue; // an apostrophe: don't, Jayden's
+                }
+                match single {
+                    None if !prev_word && next_word => single = Some(i + 1),
+                    Some(start) if !next_word && prev.is_some_and(|p| !p.is_whitespace()) => {
+                        quotes.push((start, i));
+                        single = None;
+                    }
+                    _ => {}
+                }
+            }
+            '\n' => {
+                // An unclosed quotation ends with its line.
+                for start in [double.take(), single.take()].into_iter().flatten() {
+                    quotes.push((start, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    for start in [double, single].into_iter().flatten() {
+        quotes.push((start, norm.len()));
+    }
+    quotes.sort_unstable();
+    quotes
+}
+
+fn split_sentences(norm: &str, lower: &str, quotes: &[(usize, usize)], tokens: &mut [Token]) -> Vec<Sentence> {
+    let mut bounds = Vec::new(); // end offsets (exclusive)
+    let bytes = norm.as_bytes();
+    let mut q = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        while q < quotes.len() && quotes[q].1 < i {
+            q += 1;
+        }
+        let inside_quote = q < quotes.len() && quotes[q].0 <= i && i < quotes[q].1;
+        match b {
+            b'\n' => bounds.push(i),
+            b'"' | b'\'' if quotes.iter().any(|q| q.1 == i) && i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?') => {
+                // A quoted sentence ends the sentence it is in: He said "No." Then…
+                let following = norm[i + 1..].trim_start_matches(' ').chars().next();
+                if bytes.get(i + 1).is_none_or(|&b| b == b' ') && !following.is_some_and(char::is_lowercase) {
+                    bounds.push(i + 1);
+                }
+            }
+            b'.' | b'!' | b'?' if !inside_quote => {
+                let mut after = i + 1;
+                while after < bytes.len() && matches!(bytes[after], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+                    after += 1;
+                }
+                let next = bytes.get(after).copied();
+                if !(next.is_none() || next == Some(b' ')) {
+                    continue;
+                }
+                let following = norm[after..].trim_start_matches(' ').chars().next();
+                if following.is_some_and(char::is_lowercase) {
+                    continue;
+                }
+                if b == b'.' {
+                    let word_start = lower[..i].rfind(|c: char| c == ' ' || c == '\n' || c == '(').map_or(0, |p| p + 1);
+                    if ABBREVIATIONS.contains(&&lower[word_start..i]) {
+                        continue;
+                    }
+                }
+                bounds.push(after);
+            }
+            _ => {}
+        }
+    }
+    bounds.push(norm.len());
+    let mut sentences = Vec::with_capacity(bounds.len());
+    let mut start = 0;
+    let mut t = 0;
+    for end in bounds {
+        if end <= start {
+            continue;
+        }
+        let first_token = t;
+        while t < tokens.len() && tokens[t].start < end {
+            tokens[t].sentence = sentences.len();
+            t += 1;
+        }
+        if t > first_token {
+            sentences.push(Sentence { start, end, first_token, end_token: t });
+        }
+        start = end;
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> (Document<'_>, &'static Lexicon) {
+        static EMPTY: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::build(&[]).unwrap());
+        (Document::new(text, &EMPTY), &EMPTY)
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let (d, _) = doc(text);
+        d.sentences.iter().map(|s| d.norm[s.start..s.end].trim().to_owned()).collect()
+    }
+
+    #[test]
+    fn normalising_keeps_a_map_back_to_the_text() {
+        let text = "Zo\u{eb}\u{2019}s  mum\u{2014}said \u{201c}hi\u{201d}\r\n\r\nnon\u{2011}compliant";
+        let (d, _) = doc(text);
+        assert_eq!(d.norm, "Zo\u{eb}'s mum said \"hi\"\nnon compliant");
+        let at = d.norm.find("non").unwrap();
+        let (s, e) = d.text_range(at, d.norm.len());
+        assert_eq!(&text[s..e], "non\u{2011}compliant");
+        let at = d.norm.find("mum").unwrap();
+        assert_eq!(&text[d.text_range(at, at + 3).0..d.text_range(at, at + 3).1], "mum");
+    }
+
+    #[test]
+    fn sentences_split_on_stops_and_lines_but_not_inside_quotes() {
+        assert_eq!(
+            sentences("Mr. Smith visited. Jayden said \"I hate it. I want to go home,\" and cried.\nAnalysis: worried"),
+            ["Mr. Smith visited.", "Jayden said \"I hate it. I want to go home,\" and cried.", "Analysis: worried"]
+        );
+        assert_eq!(sentences("See s.47 notes. He said \"No.\" Then left"), ["See s.47 notes.", "He said \"No.\"", "Then left"]);
+    }
+
+    #[test]
+    fn quotes_straight_curly_and_single_but_not_apostrophes() {
+        let (d, _) = doc("Mum's view: 'I don't know'. Jayden said \u{201c}my dad's car\u{201d} and the boys' room");
+        let quoted: Vec<&str> = d.quotes.iter().map(|&(s, e)| &d.norm[s..e]).collect();
+        assert_eq!(quoted, ["I don't know", "my dad's car"]);
+    }
+}

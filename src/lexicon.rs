@@ -1,0 +1,346 @@
+//! Word lists, one entry a line, compiled into a single automaton when a
+//! checker is built, so a check scans the note once for every list.
+//!
+//! A line is `term | value | options`: the value is the list's payload
+//! (suggestions, an equality area, a deadline category, a word class) and the
+//! options narrow where the term counts. The format is documented in
+//! `data/README.md`.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::report::Severity;
+use crate::Error;
+
+/// Which list an entry came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum List {
+    Jargon,
+    Stigmatising,
+    Vague,
+    Equality,
+    Deadline,
+    Opinion,
+    Voice,
+    People,
+}
+
+impl List {
+    /// Lists whose hits compete for the same words: a longer match wins.
+    fn group(self) -> u8 {
+        match self {
+            List::Jargon | List::Stigmatising | List::Vague => 0,
+            other => other as u8,
+        }
+    }
+}
+
+/// One line of a word list.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub list: List,
+    pub term: String,
+    pub value: String,
+    pub acronym: bool,
+    /// Exact (case-sensitive) surface forms, for acronyms.
+    exact: Vec<String>,
+    pub expands: Option<String>,
+    not_after: Vec<String>,
+    not_before: Vec<String>,
+    only_after: Vec<String>,
+    only_before: Vec<String>,
+    pub severity: Option<Severity>,
+    pub plain: bool,
+    /// Only as written in lower case: "faith", not the name "Faith".
+    lowercase: bool,
+    pub tag: Option<String>,
+}
+
+impl Entry {
+    /// The value split into its `;`-separated parts.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.value.split(';').map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// A match of an entry in the normalised note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub entry: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every list of a policy, compiled.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub entries: Vec<Entry>,
+    automaton: AhoCorasick,
+    pattern_entry: Vec<u32>,
+}
+
+const DETERMINERS: &[&str] = &["his", "her", "their", "the", "a", "birth", "both", "my"];
+
+impl Lexicon {
+    /// Parses and compiles lists given as `(list, file name, text)`.
+    pub fn build(sources: &[(List, &str, &str)]) -> Result<Lexicon, Error> {
+        let mut entries = Vec::new();
+        let mut problems = Vec::new();
+        for &(list, file, text) in sources {
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                match parse_line(list, line) {
+                    Ok(entry) => entries.push(entry),
+                    Err(problem) => problems.push(format!("{file} line {}: {problem}", n + 1)),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::policy(problems.join("; ")));
+        }
+        let mut patterns = Vec::new();
+        let mut pattern_entry = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let mut forms: Vec<String> = std::iter::once(&entry.term)
+                .chain(&entry.exact)
+                .map(|f| normalise(f).to_ascii_lowercase())
+                .collect();
+            forms.sort_unstable();
+            forms.dedup();
+            for form in forms {
+                patterns.push(form);
+                pattern_entry.push(i as u32);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::policy(format!("word lists could not be compiled: {e}")))?;
+        Ok(Lexicon { entries, automaton, pattern_entry })
+    }
+
+    /// Finds every entry in the normalised text (`norm`, and `lower`, its ASCII
+    /// lower-case copy), keeping the longest where entries of one group overlap.
+    pub fn scan(&self, norm: &str, lower: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(lower) {
+            let entry_id = self.pattern_entry[m.pattern().as_usize()];
+            let entry = &self.entries[entry_id as usize];
+            let (start, end) = (m.start(), m.end());
+            if !at_word_edges(lower, start, end) || !self.accepts(entry, norm, lower, start, end) {
+                continue;
+            }
+            hits.push(Hit { entry: entry_id, start, end });
+        }
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Per group, the kept hit reaching furthest right.
+        let mut reach: [Option<(usize, usize)>; 8] = [None; 8];
+        hits.retain(|hit| {
+            let group = usize::from(self.entries[hit.entry as usize].list.group());
+            let keep = match reach[group] {
+                None => true,
+                // Language lists: one finding per word, the longest term first.
+                Some((_, end)) if group == 0 => hit.start >= end,
+                // Other lists: drop a term inside a longer one, keep equal spans.
+                Some(span) => hit.end > span.1 || span == (hit.start, hit.end),
+            };
+            if keep && reach[group].is_none_or(|(_, end)| hit.end > end) {
+                reach[group] = Some((hit.start, hit.end));
+            }
+            keep
+        });
+        hits
+    }
+
+    fn accepts(&self, entry: &Entry, norm: &str, lower: &str, start: usize, end: usize) -> bool {
+        if entry.acronym && !entry.exact.iter().any(|f| normalise(f) == norm[start..end]) {
+            return false;
+        }
+        if entry.lowercase && norm[start..end].chars().any(char::is_uppercase) {
+            return false;
+        }
+        if entry.not_after.iter().any(|w| preceded_by(lower, start, w)) {
+            return false;
+        }
+        if entry.not_before.iter().any(|w| followed_by(lower, end, w, false)) {
+            return false;
+        }
+        if entry.only_after.is_empty() && entry.only_before.is_empty() {
+            return true;
+        }
+        entry.only_after.iter().any(|w| preceded_by(lower, start, w))
+            || entry.only_before.iter().any(|w| followed_by(lower, end, w, true))
+    }
+}
+
+fn parse_line(list: List, line: &str) -> Result<Entry, String> {
+    let mut fields = line.split('|').map(str::trim);
+    let term = fields.next().unwrap_or_default().to_owned();
+    let value = fields.next().unwrap_or_default().to_owned();
+    let options = fields.next().unwrap_or_default();
+    if fields.next().is_some() {
+        return Err("expected at most three `|`-separated fields".into());
+    }
+    if term.is_empty() {
+        return Err("the term is empty".into());
+    }
+    let mut entry = Entry {
+        list,
+        term,
+        value,
+        acronym: false,
+        exact: Vec::new(),
+        expands: None,
+        not_after: Vec::new(),
+        not_before: Vec::new(),
+        only_after: Vec::new(),
+        only_before: Vec::new(),
+        severity: None,
+        plain: false,
+        lowercase: false,
+        tag: None,
+    };
+    let mut forms = Vec::new();
+    for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
+        let (key, arg) = option.split_once('=').map_or((option, ""), |(k, v)| (k.trim(), v.trim()));
+        let words = || arg.split(',').map(|w| normalise(w.trim()).to_ascii_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        match key {
+            "acronym" => entry.acronym = true,
+            "plain" => entry.plain = true,
+            "lowercase" => entry.lowercase = true,
+            "expands" => entry.expands = Some(arg.to_owned()),
+            "forms" => forms.extend(arg.split(',').map(|w| w.trim().to_owned()).filter(|w| !w.is_empty())),
+            "not_after" => entry.not_after = words(),
+            "not_before" => entry.not_before = words(),
+            "only_after" => entry.only_after = words(),
+            "only_before" => entry.only_before = words(),
+            "severity" => entry.severity = Some(Severity::from_id(arg).ok_or_else(|| format!("unknown severity {arg:?}"))?),
+            "tag" => entry.tag = Some(arg.to_owned()),
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    if entry.acronym {
+        let mut exact = vec![entry.term.clone(), format!("{}s", entry.term)];
+        for form in &forms {
+            exact.push(form.clone());
+            if form.chars().last().is_some_and(|c| c.is_ascii_alphabetic()) {
+                exact.push(format!("{form}s"));
+            }
+        }
+        entry.exact = exact;
+    } else {
+        entry.exact = forms;
+    }
+    Ok(entry)
+}
+
+/// The matching form of a word or phrase: curly apostrophes and quotes made
+/// straight, a hyphen between letters made a space, runs of white space made
+/// one. `Document` applies the same to the note.
+pub(crate) fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    crate::document::normalise_into(s, &mut out, None);
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let matched = &text[start..end];
+    let first_is_word = matched.chars().next().is_some_and(is_word_char);
+    let last_is_word = matched.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !first_is_word || !text[..start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+/// True when the words just before `start` are `phrase`.
+fn preceded_by(lower: &str, start: usize, phrase: &str) -> bool {
+    let before = lower[..start].trim_end_matches([' ', '"', '\'', '(']);
+    before.ends_with(phrase) && !before[..before.len() - phrase.len()].chars().next_back().is_some_and(is_word_char)
+}
+
+/// True when the words just after `end` begin with `phrase`, optionally
+/// skipping determiners ("with *his* dad").
+fn followed_by(lower: &str, end: usize, phrase: &str, skip_determiners: bool) -> bool {
+    let mut rest = lower[end..].trim_start_matches(' ');
+    let mut phrase = phrase;
+    loop {
+        if starts_with_word(rest, phrase) {
+            return true;
+        }
+        if !skip_determiners {
+            return false;
+        }
+        // Step past one word of the phrase that the text also has, then past
+        // any determiner the text adds ("with" "his" "dad").
+        let Some((head, tail)) = phrase.split_once(' ') else { return false };
+        if !starts_with_word(rest, head) {
+            return false;
+        }
+        rest = rest[head.len()..].trim_start_matches(' ');
+        while let Some(det) = DETERMINERS.iter().find(|d| starts_with_word(rest, d)) {
+            rest = rest[det.len()..].trim_start_matches(' ');
+        }
+        phrase = tail;
+    }
+}
+
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.starts_with(word) && !text[word.len()..].chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(list: &str) -> Lexicon {
+        Lexicon::build(&[(List::Jargon, "test.txt", list)]).unwrap()
+    }
+
+    fn found(lex: &Lexicon, text: &str) -> Vec<String> {
+        let norm = normalise(text);
+        let lower = norm.to_ascii_lowercase();
+        lex.scan(&norm, &lower).iter().map(|h| norm[h.start..h.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn acronyms_match_their_exact_case_only() {
+        let lex = lexicon("LAC | child in care | acronym\nCIN | child in need | acronym; forms=CiN\nMASH | safeguarding hub | acronym");
+        assert_eq!(found(&lex, "The LAC review. LACs. CiN plan."), ["LAC", "LACs", "CiN"]);
+        assert!(found(&lex, "a lack of food, the cinema, smashed plates, Lac, mash").is_empty());
+    }
+
+    #[test]
+    fn guards_read_the_neighbouring_words() {
+        let lex = lexicon(
+            "contact | family time | not_before=details,number; only_after=supervised,weekly; only_before=with mum,with dad\nplacement | home | not_after=work,school",
+        );
+        assert_eq!(found(&lex, "supervised contact; contact with his dad; contact with mum"), ["contact", "contact", "contact"]);
+        assert!(found(&lex, "contact details, eye contact, I will contact school, contact with the school").is_empty());
+        assert_eq!(found(&lex, "her foster placement, a work placement, school placement"), ["placement"]);
+    }
+
+    #[test]
+    fn hyphens_spaces_and_apostrophes_are_one_form() {
+        let lex = lexicon("attention-seeking | seeking connection\nmum's view | mum said");
+        assert_eq!(found(&lex, "attention seeking, attention\u{2011}seeking and attention-seeking; mum\u{2019}s view"), ["attention seeking", "attention seeking", "attention seeking", "mum's view"]);
+    }
+
+    #[test]
+    fn longest_overlapping_term_wins() {
+        let lex = lexicon("contact | family time\ncontact centre | family centre");
+        assert_eq!(found(&lex, "at the contact centre"), ["contact centre"]);
+    }
+
+    #[test]
+    fn bad_lines_are_reported_together() {
+        let err = Lexicon::build(&[(List::Jargon, "x.txt", "a | b | colour=red\n | empty\nok | fine | severity=huge")]).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("x.txt line 1") && msg.contains("x.txt line 2") && msg.contains("x.txt line 3"), "{msg}");
+    }
+}

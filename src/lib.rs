@@ -1,0 +1,251 @@
+//! Checks a children's social-care case note against a council's recording
+//! policy — Worcestershire's "Recording with Care" by default — and says
+//! where the note falls short and how to fix it.
+//!
+//! The same core runs natively (this crate, and the `case-note-check` CLI)
+//! and in the browser (the WebAssembly build), and all three return the same
+//! [`Report`]. Spans are in UTF-16 code units, the unit of JavaScript strings.
+//!
+//! ```
+//! use case_note_checker::{Checker, Context};
+//!
+//! let checker = Checker::new();
+//! let report = checker.check("CIN visit. Mum said Jayden was fine.", &Context::default());
+//! assert!(report.findings.iter().any(|f| f.rule == "jargon" && f.text == "CIN"));
+//! assert!(!report.child_voice.present);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod calendar;
+mod context;
+mod document;
+mod error;
+mod lexicon;
+mod people;
+mod policy;
+mod report;
+mod rules;
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;
+
+use serde::Serialize;
+
+pub use context::Context;
+pub use error::Error;
+pub use report::{Category, Deadline, DeadlineStatus, EqualityArea, EqualitySummary, Finding, Presence, Report, Severity, Span, Stats};
+
+use document::Document;
+use people::People;
+use policy::Policy;
+use rules::{Cx, Outcome, RULES};
+
+/// A policy compiled and ready to check notes. Build one and reuse it: the
+/// word lists are compiled here, once.
+#[derive(Debug)]
+pub struct Checker {
+    policy: Policy,
+}
+
+/// A rule as the CLI's `rules` listing, the page and `RULES.md` show it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// Short title.
+    pub title: &'static str,
+    /// Severity under this policy.
+    pub severity: Severity,
+    /// Policy standard it comes from.
+    pub standard: Option<u8>,
+    /// What it checks.
+    pub what: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// A note it flags.
+    pub flagged_example: &'static str,
+    /// A better version.
+    pub better_example: &'static str,
+    /// Known limits.
+    pub limits: &'static str,
+}
+
+impl Default for Checker {
+    fn default() -> Checker {
+        Checker::new()
+    }
+}
+
+impl Checker {
+    /// A checker for the built-in policy (Worcestershire's "Recording with Care").
+    pub fn new() -> Checker {
+        let policy = Policy::worcestershire().expect("the built-in policy is valid (tested)");
+        Checker { policy }
+    }
+
+    /// The policy's name.
+    pub fn policy_name(&self) -> &str {
+        &self.policy.name
+    }
+
+    /// Checks one note. Never panics on any text.
+    pub fn check(&self, text: &str, context: &Context) -> Report {
+        let doc = Document::new(text, &self.policy.lexicon);
+        let people = People::new(&doc, context);
+        let mut cx = Cx { doc: &doc, ctx: context, policy: &self.policy, people: &people, out: Outcome::default() };
+        for rule in RULES {
+            (rule.check)(&mut cx);
+        }
+        build_report(&doc, cx.out)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn policy_for_tests(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Every rule, with this policy's severities and standards.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        RULES
+            .iter()
+            .map(|def| {
+                let m = &def.meta;
+                let (severity, standard) = self.policy.rule(m.id);
+                RuleInfo {
+                    id: m.id,
+                    title: m.title,
+                    severity,
+                    standard,
+                    what: m.what,
+                    why: m.why,
+                    flagged_example: m.flagged,
+                    better_example: m.better,
+                    limits: m.limits,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Converts normalised-text byte ranges to UTF-16 spans of the original text,
+/// in one pass over it, and orders the findings.
+fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut add = |(s, e): (usize, usize)| {
+        let (s, e) = doc.text_range(s, e);
+        offsets.push(s);
+        offsets.push(e);
+    };
+    out.findings.iter().filter_map(|f| f.span).for_each(&mut add);
+    out.opinion.iter().copied().for_each(&mut add);
+    out.child_voice.iter().copied().for_each(&mut add);
+    out.equality.iter().map(|&(_, s)| s).for_each(&mut add);
+    if let Some(e) = out.deadline.as_ref().and_then(|d| d.evidence) {
+        add(e);
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    let utf16 = utf16_offsets(doc.text, &offsets);
+    let to16 = |byte: usize| utf16[offsets.binary_search(&byte).expect("offset was collected")];
+    let span = |(s, e): (usize, usize)| {
+        let (s, e) = doc.text_range(s, e);
+        Span { start: to16(s), end: to16(e) }
+    };
+    let text_of = |(s, e): (usize, usize)| {
+        let (s, e) = doc.text_range(s, e);
+        doc.text[s..e].to_owned()
+    };
+
+    let mut findings: Vec<Finding> = out
+        .findings
+        .into_iter()
+        .map(|f| Finding {
+            rule: f.rule.to_owned(),
+            severity: f.severity,
+            standard: f.standard,
+            span: f.span.map(span),
+            text: f.span.map(text_of).unwrap_or_default(),
+            message: f.message,
+            suggestions: f.suggestions,
+        })
+        .collect();
+    findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
+
+    let mut areas: Vec<EqualityArea> = out.equality.iter().map(|&(a, _)| a).collect();
+    areas.sort_unstable();
+    areas.dedup();
+    let deadline = out.deadline.expect("the late-recording rule always runs");
+    let presence = |spans: Vec<(usize, usize)>| Presence { present: !spans.is_empty(), evidence: spans.into_iter().map(span).collect() };
+    Report {
+        findings,
+        opinion: presence(out.opinion),
+        child_voice: presence(out.child_voice),
+        equality: EqualitySummary { mentioned: areas, evidence: out.equality.iter().map(|&(_, s)| span(s)).collect() },
+        deadline: Deadline {
+            category: deadline.category,
+            evidence: deadline.evidence.map(span),
+            due: deadline.due.map(context::format_time),
+            status: match deadline.overdue {
+                Some(true) => DeadlineStatus::Overdue,
+                Some(false) => DeadlineStatus::OnTime,
+                None => DeadlineStatus::Unknown,
+            },
+        },
+        stats: Stats { words: doc.tokens.len(), sentences: doc.sentences.len() },
+    }
+}
+
+/// UTF-16 offsets of sorted byte offsets (each on a character boundary).
+fn utf16_offsets(text: &str, sorted_bytes: &[usize]) -> Vec<usize> {
+    let mut result = Vec::with_capacity(sorted_bytes.len());
+    let mut units = 0;
+    let mut wanted = sorted_bytes.iter().peekable();
+    for (i, c) in text.char_indices() {
+        while wanted.next_if(|&&b| b <= i).is_some() {
+            result.push(units);
+        }
+        if wanted.peek().is_none() {
+            break;
+        }
+        units += c.len_utf16();
+    }
+    while wanted.next().is_some() {
+        result.push(units);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_utf16_units_of_the_original_text() {
+        let text = "Zo\u{eb} \u{1f600} said \u{201c}hi\u{201d}. The LAC went home.";
+        let report = Checker::new().check(text, &Context::default());
+        let lac = report.findings.iter().find(|f| f.text == "LAC").expect("LAC flagged");
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let span = lac.span.unwrap();
+        assert_eq!(String::from_utf16(&units[span.start..span.end]).unwrap(), "LAC");
+    }
+
+    #[test]
+    fn findings_are_ordered_document_level_first() {
+        let report = Checker::new().check("CIN visit. LAC review.", &Context::default());
+        let spans: Vec<_> = report.findings.iter().map(|f| f.span).collect();
+        let mut sorted = spans.clone();
+        sorted.sort();
+        assert_eq!(spans, sorted);
+        assert!(spans[0].is_none());
+    }
+
+    #[test]
+    fn empty_and_blank_notes_are_fine() {
+        for text in ["", "   \n\t ", "\u{0}\u{1}"] {
+            let report = Checker::new().check(text, &Context::default());
+            assert_eq!(report.stats.words, 0);
+            assert!(report.findings.is_empty());
+        }
+    }
+}

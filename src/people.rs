@@ -1,0 +1,358 @@
+//! Who is who in a note: the worker, the child, other adults. Used to tell the
+//! child's own words from an adult's report of them, and the worker's opinion
+//! from someone else's.
+
+use crate::document::Document;
+use crate::lexicon::List;
+use crate::Context;
+
+/// Whom a word refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// The note's author ("I", "we", "SW").
+    Worker,
+    /// The child, or another child.
+    Child,
+    /// A parent, carer or professional.
+    Adult,
+    /// A name or pronoun we cannot place.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+    Any,
+}
+
+/// A person mentioned earlier, for resolving pronouns.
+#[derive(Clone, Copy, Debug)]
+struct Recent {
+    who: Who,
+    gender: Gender,
+    sentence: usize,
+    /// Not inside a prepositional phrase ("about Jayden"), so more likely
+    /// to be what a later pronoun points back to.
+    salient: bool,
+}
+
+const PREPOSITIONS: &[&str] = &["about", "with", "to", "for", "from", "of", "at", "by", "on", "regarding"];
+
+/// Whom a pronoun most likely refers to: at the start of a sentence, the
+/// first person of the sentence before (its subject, usually); mid-sentence,
+/// the nearest person in the main clause.
+fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
+    let fits = |r: &&Recent| gender == Gender::Any || r.gender == Gender::Any || r.gender == gender;
+    let in_sentence: Vec<&Recent> = recent.iter().filter(|r| r.sentence == sentence).filter(fits).collect();
+    if in_sentence.is_empty() {
+        let last = recent.iter().rev().find(fits)?.sentence;
+        return recent.iter().find(|r| r.sentence == last && fits(r)).map(|r| r.who);
+    }
+    in_sentence.iter().rev().find(|r| r.salient).or(in_sentence.last()).map(|r| r.who)
+}
+
+/// Every mention of a person, by token index.
+#[derive(Debug, Default)]
+pub(crate) struct People {
+    mentions: Vec<(usize, Who)>,
+}
+
+/// Words that start with a capital but are not people.
+const NOT_NAMES: &[&str] = &[
+    "i", "the", "this", "that", "these", "those", "he", "she", "they", "we", "it", "his", "her", "their", "our", "my", "a", "an",
+    "on", "in", "at", "to", "of", "for", "from", "with", "by", "and", "but", "or", "so", "if", "as", "when", "while", "after", "before",
+    "during", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "christmas", "easter", "analysis", "plan", "next", "action", "actions", "visit", "home", "school", "present", "voice", "risk",
+    "summary", "background", "purpose", "outcome", "reason", "update", "note", "notes", "assessment", "view", "views", "there",
+    "what", "who", "how", "why", "where", "no", "yes", "not", "all", "both", "following", "also", "however", "although", "because",
+    "then", "once", "later", "earlier", "overall", "council", "services", "team", "court", "police", "hospital", "road", "street",
+    "lane", "close", "avenue", "primary", "academy", "college", "nursery", "centre", "children's", "worcestershire", "worcester",
+    "england", "uk", "lego", "xbox", "playstation", "minecraft", "fortnite", "tiktok", "snapchat", "instagram", "youtube", "whatsapp",
+    "teams", "zoom", "iro", "gp", "a&e", "ok", "okay", "hi", "hello", "dear", "miss", "sir",
+];
+
+const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "sgt", "nurse", "teacher", "cllr"];
+
+impl People {
+    pub fn new(doc: &Document<'_>, ctx: &Context) -> People {
+        let child_names: Vec<String> = ctx
+            .child_name
+            .as_deref()
+            .map(|n| n.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect())
+            .unwrap_or_default();
+        let mut role_at: Vec<Option<(Who, Gender)>> = vec![None; doc.tokens.len()];
+        let mut in_hit = vec![false; doc.tokens.len()];
+        for hit in &doc.hits {
+            let first = doc.token_at(hit.start);
+            let last = doc.token_at(hit.end);
+            for flag in &mut in_hit[first..last.min(doc.tokens.len())] {
+                *flag = true;
+            }
+            let entry = doc.entry(hit);
+            if entry.list != List::People || first >= doc.tokens.len() || doc.tokens[first].quoted {
+                continue;
+            }
+            let mut parts = entry.values();
+            let who = match parts.next() {
+                Some("child") => Who::Child,
+                Some("worker") => Who::Worker,
+                _ => Who::Adult,
+            };
+            let gender = match parts.next() {
+                Some("f") => Gender::Female,
+                Some("m") => Gender::Male,
+                _ => Gender::Any,
+            };
+            // A role word names the person at its last word ("foster carer").
+            role_at[last.saturating_sub(1).max(first)] = Some((who, gender));
+        }
+        let names = classify_names(doc, &child_names, &role_at, &in_hit);
+        let mut people = People::default();
+        let mut recent: Vec<Recent> = Vec::new();
+        for (i, token) in doc.tokens.iter().enumerate() {
+            if token.quoted {
+                continue;
+            }
+            let word = doc.word(i);
+            let pronoun = match word {
+                "i" | "me" | "we" | "us" | "myself" => {
+                    people.mentions.push((i, Who::Worker));
+                    continue;
+                }
+                "he" | "him" | "his" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                "they" | "them" | "themselves" => Some(Gender::Any),
+                _ => None,
+            };
+            let salient = match i.checked_sub(1).map(|p| doc.word(p)) {
+                Some(p) if PREPOSITIONS.contains(&p) => false,
+                // "about Daniel and Grace": both sit in the phrase.
+                Some("and" | "or") => recent.last().is_none_or(|r| r.salient),
+                _ => true,
+            };
+            if let Some(gender) = pronoun {
+                let who = resolve(&recent, token.sentence, gender).unwrap_or(if recent.is_empty() { Who::Child } else { Who::Unknown });
+                // A pronoun passes on whom it refers to, with its own gender.
+                recent.push(Recent { who, gender, sentence: token.sentence, salient });
+                people.mentions.push((i, who));
+                continue;
+            }
+            let mention = if let Some(role) = role_at[i] {
+                Some(role)
+            } else if token.capital && !in_hit[i] {
+                let (base, _) = strip_possessive(word);
+                // "Ms Brennan", "mum Jade", "his mum, Funmi": the role names the person.
+                let title_before = i.checked_sub(1).and_then(|p| {
+                    let between = &doc.norm[doc.tokens[p].end..token.start];
+                    role_at[p].filter(|_| between == " " || between == ", ")
+                });
+                let name_before = i.checked_sub(1).is_some_and(|p| {
+                    people.mentions.last().is_some_and(|&(t, _)| t == p) && doc.tokens[p].capital && doc.tokens[p].end + 1 >= token.start
+                });
+                match names.iter().find(|(n, _)| n == base) {
+                    // "Ms Brennan", "mum Jade", "Grace Ann": the same person as the word before.
+                    Some(_) if title_before.is_some() || name_before => None,
+                    Some(&(_, who)) => Some((who, Gender::Any)),
+                    None => None,
+                }
+            } else {
+                None
+            };
+            if let Some((who, gender)) = mention {
+                if who != Who::Worker {
+                    recent.push(Recent { who, gender, sentence: token.sentence, salient });
+                }
+                people.mentions.push((i, who));
+            }
+        }
+        people
+    }
+
+    /// The person mentioned nearest before token `at`, within `window` tokens
+    /// of the same sentence.
+    pub fn before(&self, doc: &Document<'_>, at: usize, window: usize) -> Option<(usize, Who)> {
+        let sentence = doc.tokens.get(at.min(doc.tokens.len().saturating_sub(1)))?.sentence;
+        let lowest = at.saturating_sub(window);
+        let i = self.mentions.partition_point(|&(t, _)| t < at);
+        self.mentions[..i].iter().rev().find(|&&(t, _)| t >= lowest && doc.tokens[t].sentence == sentence && !doc.tokens[t].quoted).copied()
+    }
+
+    /// The first person mentioned in a sentence.
+    pub fn first_in(&self, doc: &Document<'_>, sentence: usize) -> Option<Who> {
+        let range = doc.sentences.get(sentence)?;
+        let i = self.mentions.partition_point(|&(t, _)| t < range.first_token);
+        self.mentions.get(i).filter(|&&(t, _)| t < range.end_token).map(|&(_, who)| who)
+    }
+
+    /// The person mentioned nearest after token `at`, within `window` tokens.
+    pub fn after(&self, doc: &Document<'_>, at: usize, window: usize) -> Option<(usize, Who)> {
+        let i = self.mentions.partition_point(|&(t, _)| t <= at);
+        self.mentions[i..].iter().find(|&&(t, _)| t <= at + window && !doc.tokens[t].quoted).copied()
+    }
+}
+
+/// Names are capitalised words used mid-sentence (or the context's child);
+/// the words around them say whether they are a child or an adult.
+fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<(Who, Gender)>], in_hit: &[bool]) -> Vec<(String, Who)> {
+    let mut scores: Vec<(String, i32, i32)> = child_names.iter().map(|n| (n.clone(), 10, 0)).collect();
+    let capitalised = |i: usize| -> Option<(&str, bool)> {
+        let token = doc.tokens[i];
+        let (word, possessive) = strip_possessive(doc.word(i));
+        let all_caps = doc.norm[token.start..token.end].chars().all(|c| !c.is_lowercase());
+        let usable = token.capital && !token.quoted && !in_hit[i] && !all_caps && word.chars().count() >= 2 && !NOT_NAMES.contains(&word);
+        usable.then_some((word, possessive))
+    };
+    // A capitalised word is a name when it is used mid-sentence, as a
+    // possessive, with an age ("Kayla (15)"), or more than once and never in
+    // lower case; a word capitalised only to start one sentence is not.
+    let mut candidates: Vec<&str> = Vec::new();
+    let mut starts: Vec<&str> = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let Some((word, possessive)) = capitalised(i) else { continue };
+        let token = doc.tokens[i];
+        let sentence_start = doc.sentences[token.sentence].first_token == i;
+        // "Kayla (15)", "Sophie Ward (Finley's mum)": an aside in brackets.
+        let mut aside_from = token.end;
+        if doc.tokens.get(i + 1).is_some_and(|t| t.capital && doc.norm[token.end..t.start] == *" ") {
+            aside_from = doc.tokens[i + 1].end;
+        }
+        let with_aside = doc.lower[aside_from..].trim_start_matches(' ').starts_with('(');
+        if !sentence_start || possessive || with_aside {
+            candidates.push(word);
+        } else if starts.contains(&word) && !doc.norm.contains(&format!(" {word} ")) {
+            candidates.push(word);
+        } else {
+            starts.push(word);
+        }
+    }
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let Some((word, possessive)) = capitalised(i) else { continue };
+        let known = scores.iter().position(|(n, _, _)| n == word);
+        if known.is_none() && !candidates.contains(&word) {
+            continue;
+        }
+        let idx = known.unwrap_or_else(|| {
+            scores.push((word.to_owned(), 0, 0));
+            scores.len() - 1
+        });
+        let prev = i.checked_sub(1).map(|p| doc.word(p));
+        let prev_role = i.checked_sub(1).and_then(|p| role_at[p]).map(|(w, _)| w);
+        let next_role = role_at.get(i + 1).copied().flatten().map(|(w, _)| w);
+        let (child, adult) = (&mut 0, &mut 0);
+        if prev.is_some_and(|p| TITLES.contains(&p)) || prev_role == Some(Who::Adult) {
+            *adult += 2;
+        }
+        if prev_role == Some(Who::Child) || prev.is_some_and(|p| p == "old" || p == "baby") {
+            *child += 2;
+        }
+        if possessive {
+            match next_role {
+                // Jayden's mum: Jayden has a parent, so is probably the child.
+                Some(Who::Adult) => *child += 1,
+                // Sarah's son: Sarah is the parent.
+                Some(Who::Child) => *adult += 1,
+                _ => {}
+            }
+        }
+        // An aside after the name, or after its surname: "Jayden (9)",
+        // "Sophie Ward (Finley's mum)", "Jade, mum,".
+        let mut aside_from = token.end;
+        if doc.tokens.get(i + 1).is_some_and(|t| t.capital && doc.lower[token.end..t.start].trim().is_empty()) {
+            aside_from = doc.tokens[i + 1].end;
+        }
+        let aside = doc.lower[aside_from..].trim_start_matches(' ');
+        let close = match aside.chars().next() {
+            Some('(') => Some(')'),
+            Some(',') => Some(','),
+            _ => None,
+        };
+        if let Some(close) = close {
+            let inner = &aside[1..];
+            let inner = &inner[..inner.find([close, '.', '\n']).unwrap_or(inner.len()).min(48)];
+            let inner_start = aside_from + (doc.lower[aside_from..].len() - aside.len()) + 1;
+            let inner = inner.trim_start();
+            let max_words = if close == ',' { 4 } else { 6 };
+            let short = inner.split_whitespace().count() <= max_words;
+            if !short {
+                // A long clause after a comma is not an aside about the name.
+            } else if inner.starts_with(|c: char| c.is_ascii_digit()) || inner.starts_with("aged") || inner.starts_with("age ") {
+                *child += 2;
+            }
+            let roles = (doc.token_at(inner_start)..if short { doc.token_at(inner_start + inner.len() + 1) } else { doc.token_at(inner_start) }).filter_map(|t| role_at.get(t).copied().flatten());
+            for (who, _) in roles {
+                match who {
+                    Who::Adult => *adult += 2,
+                    Who::Child => *child += 1,
+                    _ => {}
+                }
+            }
+        }
+        scores[idx].1 += *child;
+        scores[idx].2 += *adult;
+    }
+    let has_context_child = !child_names.is_empty();
+    scores
+        .into_iter()
+        .map(|(name, child, adult)| {
+            let who = if child > adult {
+                Who::Child
+            } else if adult > child {
+                Who::Adult
+            } else if has_context_child {
+                Who::Unknown
+            } else {
+                // Adults in case notes are mostly named by role ("mum"); a bare
+                // first name is more often a child's.
+                Who::Child
+            };
+            (name, who)
+        })
+        .collect()
+}
+
+fn strip_possessive(word: &str) -> (&str, bool) {
+    match word.strip_suffix("'s") {
+        Some(base) if !base.is_empty() => (base, true),
+        _ => (word, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Checker;
+
+    fn mentions(text: &str) -> Vec<(String, Who)> {
+        let checker = Checker::new();
+        let doc = Document::new(text, &checker.policy_for_tests().lexicon);
+        let people = People::new(&doc, &Context::default());
+        people.mentions.iter().map(|&(t, who)| (doc.word(t).to_owned(), who)).collect()
+    }
+
+    #[test]
+    fn a_name_after_a_role_is_that_adult() {
+        let found = mentions("His mum, Funmi, told me he started medication.");
+        assert_eq!(found, [("his".into(), Who::Child), ("mum".into(), Who::Adult), ("me".into(), Who::Worker), ("he".into(), Who::Child)]);
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_main_clause() {
+        let found = mentions("I posted Mrs Okoro the minutes about Daniel and Grace-Ann, because she is partially sighted.");
+        assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult));
+    }
+
+    #[test]
+    fn a_sentence_opening_pronoun_is_the_last_subject() {
+        let found = mentions("Email from Ms Brennan, Siobhan's head of year. She asked for an update.");
+        assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult));
+    }
+
+    #[test]
+    fn ages_and_possessives_mark_a_child() {
+        let found = mentions("Kayla (15) moved today. Kayla said she was fine. Sophie Ward (Finley's mum) rang.");
+        assert_eq!(found.iter().find(|(w, _)| w == "kayla").map(|m| m.1), Some(Who::Child));
+        assert_eq!(found.iter().find(|(w, _)| w == "sophie").map(|m| m.1), Some(Who::Adult));
+    }
+}

@@ -1,0 +1,96 @@
+//! `equality-information`: what the note records of identity and need, and
+//! needs recorded without the support given.
+
+use super::{Cx, RuleDef, RuleMeta};
+use crate::lexicon::List;
+use crate::report::{EqualityArea, Severity};
+
+pub(crate) static RULE: RuleDef = RuleDef {
+    meta: RuleMeta {
+        id: "equality-information",
+        title: "Equality and diversity",
+        what: "Reports which equality areas the note records (ethnicity, race, culture, gender, age, religion, language, communication, sensory impairment, disability, sexual orientation). Flags a language or communication need recorded without the support used (an interpreter, BSL, Makaton, easy-read), and — when the form's equality fields are passed in — areas the note records that the form leaves empty.",
+        why: "Standard 4: \"Case recording identifies special needs arising from ethnicity, race, culture, gender, age, religion, language, communication, sensory impairment, disability and sexual orientation\", and \"demonstrates that those with language and communication needs are assisted to have their say\".",
+        flagged: "Mum's first language is Polish. We discussed the plan.",
+        better: "Mum's first language is Polish. A Polish interpreter joined by phone for the whole visit, and I checked mum understood the plan.",
+        limits: "An area counts when a word for it appears; whether the need was analysed or acted on is for the reader. An age on its own (\"9-year-old\") is not recorded as the age area.",
+        messages: &["unsupported", "form_empty"],
+    },
+    check,
+};
+
+fn check(cx: &mut Cx<'_>) {
+    let doc = cx.doc;
+    let mut mentioned: Vec<(EqualityArea, (usize, usize))> = Vec::new();
+    let mut needs: Vec<(EqualityArea, (usize, usize))> = Vec::new();
+    let mut supported = false;
+    for hit in doc.hits_in(List::Equality) {
+        let entry = doc.entry(hit);
+        let Some(area) = EqualityArea::from_id(entry.value.trim()) else { continue };
+        mentioned.push((area, (hit.start, hit.end)));
+        match entry.tag.as_deref() {
+            Some("need") => needs.push((area, (hit.start, hit.end))),
+            Some("support") => supported = true,
+            _ => {}
+        }
+    }
+    if !supported {
+        if let Some(&(area, span)) = needs.first() {
+            let message = cx.policy.message("equality-information", "unsupported", &[("area", &area_name(area)), ("child", &cx.child())]);
+            let suggestions = cx.policy.suggestions("equality-information").to_vec();
+            cx.flag("equality-information", Some(span), message, suggestions);
+        }
+    }
+    if let Some(form) = &cx.ctx.equality {
+        let mut seen = Vec::new();
+        for &(area, span) in &mentioned {
+            let empty = form.get(&area).is_some_and(|v| v.trim().is_empty());
+            if empty && !seen.contains(&area) {
+                seen.push(area);
+                let message = cx.policy.message("equality-information", "form_empty", &[("area", &area_name(area))]);
+                let standard = cx.policy.rule("equality-information").1;
+                cx.flag_as("equality-information", Severity::Advice, standard, Some(span), message, Vec::new());
+            }
+        }
+    }
+    cx.out.equality = mentioned;
+}
+
+fn area_name(area: EqualityArea) -> String {
+    area.id().replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::report::EqualityArea as A;
+    use crate::rules::test::{assert_clean, assert_flags, check, check_with};
+
+    fn areas(text: &str) -> Vec<A> {
+        check(text).equality.mentioned
+    }
+
+    #[test]
+    fn examples_behave() {
+        assert_flags("equality-information", RULE.meta.flagged, &["first language is"]);
+        assert_clean("equality-information", RULE.meta.better);
+    }
+
+    #[test]
+    fn areas_are_recognised() {
+        assert_eq!(areas("Amira is Black British and Muslim. She is autistic and deaf."), [A::Ethnicity, A::Religion, A::SensoryImpairment, A::Disability]);
+        assert_eq!(areas("Kacper uses Makaton. Dad speaks Polish."), [A::Language, A::Communication]);
+    }
+
+    #[test]
+    fn an_age_alone_is_not_equality_information() {
+        assert!(areas("Jayden is a 9-year-old boy. He is 9. She has a black eye.").is_empty());
+    }
+
+    #[test]
+    fn form_fields_left_empty_get_advice() {
+        let report = check_with("The family are Muslim and attend the mosque.", r#"{"equality":{"religion":"","language":"English"}}"#);
+        let advice: Vec<_> = report.findings.iter().filter(|f| f.rule == "equality-information").map(|f| f.severity.id()).collect();
+        assert_eq!(advice, ["advice"]);
+    }
+}

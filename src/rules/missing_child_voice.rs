@@ -1,0 +1,193 @@
+//! `missing-child-voice`: no words, wishes or feelings of the child.
+
+use super::{Cx, RuleDef, RuleMeta};
+use crate::lexicon::{Hit, List};
+use crate::people::Who;
+
+pub(crate) static RULE: RuleDef = RuleDef {
+    meta: RuleMeta {
+        id: "missing-child-voice",
+        title: "No child's voice",
+        what: "Looks for the child's own words (a quotation the child said), their wishes and feelings (\"Jayden told me he wants…\", \"she misses her nan\"), what they drew, chose or showed — or, for a baby or a child who does not speak, what the worker saw them do (smiled, babbled, reached for mum). Second-hand reports (\"mum said he was happy\") and adults' quotations do not count. Flags the note when there is none.",
+        why: "Standard 1 of personal practice: \"I will understand and record the child's lived experience\"; Standard 2: every child must \"have their views taken into account and for these to be recorded clearly and accurately\".",
+        flagged: "I visited the family. Mum said Jayden was happy and doing well at school.",
+        better: "I saw Jayden alone in his room. He told me \"I like my new teacher\" and said he wants to see his dad more.",
+        limits: "Who is speaking is worked out from names, roles and pronouns near the words; a pronoun far from its person, or a quotation with no speaker nearby, may be missed. Give the child's name in the context to help.",
+        messages: &["missing"],
+    },
+    check,
+};
+
+fn check(cx: &mut Cx<'_>) {
+    let doc = cx.doc;
+    let young = cx.ctx.child_age_years.is_some_and(|a| a < 3.0)
+        || doc.hits_in(List::Voice).any(|h| doc.entry(h).value == "young")
+        || age_in_months_or_weeks(cx);
+    let mut evidence: Vec<(usize, usize)> = Vec::new();
+
+    for &(start, end) in &doc.quotes {
+        let first = doc.token_at(start);
+        let last = doc.token_at(end);
+        if last - first >= 2 && quote_speaker(cx, start, end) == Some(Who::Child) {
+            evidence.push((start.saturating_sub(1), (end + 1).min(doc.norm.len())));
+        }
+    }
+    for hit in doc.hits_in(List::Voice) {
+        let class = doc.entry(hit).value.as_str();
+        let counts = match class {
+            "speech" | "wish" => true,
+            "observe" => young,
+            _ => false,
+        };
+        if !counts || doc.is_quoted(hit.start) || (class != "wish" && negated(cx, hit)) {
+            continue;
+        }
+        let token = doc.token_at(hit.start);
+        let subject = match cx.people.before(doc, token, 6) {
+            Some((_, who)) => Some(who),
+            // "Said school is alright.": the subject is the last sentence's.
+            None if doc.sentences[doc.tokens[token].sentence].first_token == token => {
+                doc.tokens[token].sentence.checked_sub(1).and_then(|s| cx.people.first_in(doc, s))
+            }
+            None => None,
+        };
+        if subject != Some(Who::Child) {
+            continue;
+        }
+        let to_worker = class == "speech" && (doc.lower[hit.end..].trim_start().starts_with("me") || next_is_quote(cx, hit.end));
+        if !to_worker && reported_by_adult(cx, hit) {
+            continue;
+        }
+        evidence.push(cx.sentence_span(doc.sentence_of(hit.start)));
+    }
+    evidence.sort_unstable();
+    evidence.dedup();
+    if evidence.is_empty() && !doc.tokens.is_empty() {
+        let message = cx.policy.message("missing-child-voice", "missing", &[("child", &cx.child())]);
+        let suggestions = cx.policy.suggestions("missing-child-voice").to_vec();
+        cx.flag("missing-child-voice", None, message, suggestions);
+    }
+    cx.out.child_voice = evidence;
+}
+
+/// "Ruby (5 months)", "a 6-week-old baby": a child too young to talk.
+fn age_in_months_or_weeks(cx: &Cx<'_>) -> bool {
+    let doc = cx.doc;
+    (1..doc.tokens.len()).any(|t| {
+        let unit = doc.word(t);
+        matches!(unit, "months" | "month" | "weeks" | "week" | "mths")
+            && doc.word(t - 1).bytes().all(|b| b.is_ascii_digit())
+            && {
+                let rest = doc.lower[doc.tokens[t].end..].trim_start();
+                rest.starts_with(')') || rest.starts_with("old")
+            }
+    })
+}
+
+/// Who said a quotation: the subject of a speech word just after it
+/// ("…," he said) or just before it in the sentence (Jayden told me: "…").
+fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
+    let doc = cx.doc;
+    let speech = |h: &&Hit| doc.entry(h).value == "speech" && !doc.is_quoted(h.start);
+    let after_token = doc.token_at(end);
+    let quote_sentence = doc.sentence_of(start);
+    let after = doc
+        .hits_in(List::Voice)
+        .filter(speech)
+        .find(|h| h.start > end && doc.token_at(h.start) <= after_token + 2 && doc.sentence_of(h.start) == quote_sentence);
+    let who = if let Some(verb) = after {
+        let verb_token = doc.token_at(verb.start);
+        // "…," Jayden said / "…," said Jayden / "…," she told me
+        match cx.people.before(doc, verb_token, verb_token - after_token + 1) {
+            Some((t, who)) if t >= after_token => Some(who),
+            _ => cx.people.after(doc, verb_token, 2).map(|(_, who)| who),
+        }
+    } else {
+        let sentence = doc.sentence_of(start.saturating_sub(1));
+        let opening = doc.sentences[sentence].start;
+        let before = doc.hits_in(List::Voice).filter(speech).filter(|h| h.start >= opening && h.end <= start).last();
+        before.and_then(|verb| cx.people.before(doc, doc.token_at(verb.start), 6)).map(|(_, who)| who)
+    };
+    match who {
+        Some(Who::Unknown) | None => content_speaker(&doc.lower[start..end]),
+        known => known,
+    }
+}
+
+/// A quotation's own words can say who spoke: "my mum" is a child's, "my son" a parent's.
+fn content_speaker(quote: &str) -> Option<Who> {
+    const CHILD: &[&str] = &["my mum", "my dad", "my nan", "my teacher", "my school", "my brother", "my sister", "my mummy", "my daddy", "my foster"];
+    const ADULT: &[&str] = &["my son", "my daughter", "my children", "my kids", "my baby", "my boy", "my girl"];
+    if ADULT.iter().any(|w| quote.contains(w)) {
+        Some(Who::Adult)
+    } else if CHILD.iter().any(|w| quote.contains(w)) {
+        Some(Who::Child)
+    } else {
+        None
+    }
+}
+
+fn next_is_quote(cx: &Cx<'_>, end: usize) -> bool {
+    let rest = cx.doc.norm[end..].trim_start_matches([' ', ',', ':']);
+    rest.starts_with('"') || rest.starts_with('\'')
+}
+
+/// "did not say", "would not smile", "was told": the child did not do it.
+fn negated(cx: &Cx<'_>, hit: &Hit) -> bool {
+    let token = cx.doc.token_at(hit.start);
+    let passive = token.checked_sub(1).is_some_and(|t| matches!(cx.doc.word(t), "be" | "been" | "being" | "was" | "were" | "is" | "are"));
+    passive
+        || (token.saturating_sub(2)..token).any(|t| {
+            matches!(cx.doc.word(t), "not" | "never" | "didn't" | "wouldn't" | "couldn't" | "won't" | "unable" | "refused" | "declined" | "no")
+        })
+}
+
+/// True when an adult's report carries the child's words: "mum said Jayden wants…".
+fn reported_by_adult(cx: &Cx<'_>, hit: &Hit) -> bool {
+    let doc = cx.doc;
+    let sentence = doc.sentences[doc.sentence_of(hit.start)];
+    doc.hits_in(List::Voice)
+        .chain(doc.hits_in(List::Opinion))
+        .filter(|h| h.start >= sentence.start && h.end <= sentence.end && h != &hit && !doc.is_quoted(h.start))
+        .filter(|h| matches!(doc.entry(h).value.as_str(), "speech" | "attribution"))
+        .any(|h| matches!(cx.people.before(doc, doc.token_at(h.start), 5), Some((_, Who::Adult))) || doc.lower[h.start..h.end].starts_with("according"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::test::{assert_clean, assert_flags, check, check_with};
+
+    fn present(text: &str) -> bool {
+        check(text).child_voice.present
+    }
+
+    #[test]
+    fn examples_behave() {
+        assert_flags("missing-child-voice", RULE.meta.flagged, &[""]);
+        assert_clean("missing-child-voice", RULE.meta.better);
+    }
+
+    #[test]
+    fn the_childs_own_words_count() {
+        assert!(present("Jayden said \"I miss my nan\"."));
+        assert!(present("\u{201c}I don't like it when dad shouts,\u{201d} he told me."));
+        assert!(present("Amira told me she wants to stay at her school."));
+        assert!(present("When I asked Kacper about home, he said he feels scared when mum drinks."));
+    }
+
+    #[test]
+    fn second_hand_reports_do_not() {
+        assert!(!present("Mum said he was happy. The teacher said Jayden is settled."));
+        assert!(!present("Mum said \"I can't cope with my son\"."));
+        assert!(!present("Jayden was asleep throughout the visit and was not seen awake."));
+        assert!(!present("The voice of the child was captured."));
+    }
+
+    #[test]
+    fn a_baby_is_heard_through_what_the_worker_saw() {
+        assert!(present("Baby Lily (4 months) smiled at me and reached for mum when I spoke."));
+        let report = check_with("Lily smiled and babbled throughout the visit.", r#"{"child":{"name":"Lily","age_years":0.5}}"#);
+        assert!(report.child_voice.present);
+    }
+}

@@ -1,0 +1,112 @@
+//! The WebAssembly binding: converts JavaScript values, errors and panics,
+//! and nothing else. The report is the same object the CLI prints as JSON.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Checker as CoreChecker, Context};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+export type Severity = "error" | "warning" | "advice";
+export type RuleId = "jargon" | "stigmatising-language" | "vague-language" | "missing-professional-opinion" | "missing-child-voice" | "equality-information" | "late-recording";
+export type EqualityArea = "ethnicity" | "race" | "culture" | "gender" | "age" | "religion" | "language" | "communication" | "sensory_impairment" | "disability" | "sexual_orientation";
+export type Category = "high_risk" | "s47_strategy_significant" | "statutory_visit" | "other";
+/** Half-open range in UTF-16 code units: `text.substring(start, end)`. */
+export interface Span { start: number; end: number; }
+export interface Finding {
+  rule: RuleId; severity: Severity; standard: number | null; span: Span | null;
+  text: string; message: string; suggestions: string[];
+}
+export interface Presence { present: boolean; evidence: Span[]; }
+export interface Report {
+  findings: Finding[];
+  opinion: Presence;
+  child_voice: Presence;
+  equality: { mentioned: EqualityArea[]; evidence: Span[] };
+  deadline: { category: Category; evidence: Span | null; due: string | null; status: "on_time" | "overdue" | "unknown" };
+  stats: { words: number; sentences: number };
+}
+export interface CheckContext {
+  event?: Category | null; event_at?: string | null; recorded_at?: string | null;
+  child?: { name?: string | null; age_years?: number | null } | null;
+  equality?: Partial<Record<EqualityArea, string | null>> | null;
+}
+export interface RuleInfo {
+  id: RuleId; title: string; severity: Severity; standard: number | null; what: string; why: string;
+  flagged_example: string; better_example: string; limits: string;
+}
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        // Report the panic's own message to the console rather than `unreachable`.
+        let message = info.to_string();
+        web_log(&message);
+    }));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn web_log(message: &str);
+}
+
+/// A checker for the built-in policy. Build once, call `check` on every edit.
+#[wasm_bindgen]
+pub struct Checker {
+    inner: CoreChecker,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// Compiles the built-in policy (Worcestershire's "Recording with Care").
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Checker {
+        Checker { inner: CoreChecker::new() }
+    }
+
+    /// Checks a note. `context` is optional; a malformed one throws an
+    /// `Error` naming the field, and the checker stays usable.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(&self, text: &str, #[wasm_bindgen(unchecked_param_type = "CheckContext | undefined")] context: JsValue) -> Result<JsValue, JsError> {
+        let context = if context.is_undefined() || context.is_null() {
+            Context::default()
+        } else {
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(context).map_err(|e| JsError::new(&format!("context: {e}")))?;
+            Context::from_value(&value).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        to_js(&self.inner.check(text, &context))
+    }
+
+    /// Every rule with its standard, severity and explanation.
+    #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+    pub fn rules(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.rules())
+    }
+
+    /// The policy's name.
+    #[wasm_bindgen(js_name = policyName)]
+    pub fn policy_name(&self) -> String {
+        self.inner.policy_name().to_owned()
+    }
+}
+
+impl Default for Checker {
+    fn default() -> Checker {
+        Checker::new()
+    }
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+}

@@ -1,0 +1,71 @@
+//! The WebAssembly build in a real browser: the JavaScript report equals the
+//! native one for every labelled note, spans are UTF-16, and a bad context
+//! throws an `Error` while the checker keeps working.
+#![cfg(target_arch = "wasm32")]
+
+use case_note_checker::wasm::Checker;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn to_json(value: &JsValue) -> Value {
+    serde_json::from_str(&String::from(js_sys::JSON::stringify(value).unwrap())).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn javascript_reports_equal_native_reports() {
+    let checker = Checker::new();
+    let notes = include_str!("notes/labelled.jsonl").lines().filter(|l| !l.trim().is_empty());
+    let golden = include_str!("notes/labelled.reports.jsonl").lines();
+    let mut compared = 0;
+    for (line, expected) in notes.zip(golden) {
+        let note: Value = serde_json::from_str(line).unwrap();
+        let expected: Value = serde_json::from_str(expected).unwrap();
+        assert_eq!(note["id"], expected["id"]);
+        let context = note.get("context").map_or(JsValue::UNDEFINED, |c| js(&c.to_string()));
+        let report = checker.check(note["text"].as_str().unwrap(), context).unwrap_or_else(|_| panic!("{} failed", note["id"]));
+        assert_eq!(to_json(&report), expected["report"], "note {}", note["id"]);
+        compared += 1;
+    }
+    assert!(compared >= 60, "compared only {compared} notes");
+}
+
+#[wasm_bindgen_test]
+fn spans_slice_the_javascript_string() {
+    let checker = Checker::new();
+    let text = "Zo\u{eb} \u{1f469}\u{200d}\u{1f467} met her IRO.";
+    let report = to_json(&checker.check(text, JsValue::UNDEFINED).unwrap());
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "jargon").expect("IRO flagged");
+    let (start, end) = (finding["span"]["start"].as_u64().unwrap() as u32, finding["span"]["end"].as_u64().unwrap() as u32);
+    let sliced: String = js_sys::JsString::from(text).substring(start, end).into();
+    assert_eq!(sliced, "IRO");
+}
+
+#[wasm_bindgen_test]
+fn bad_context_throws_an_error_and_the_checker_goes_on() {
+    let checker = Checker::new();
+    let error = checker.check("Visit.", js(r#"{"event_at":"2026-02-30T10:00"}"#)).err().expect("an impossible date is an error");
+    let error: JsValue = error.into();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    let message = String::from(js_sys::Error::from(error).message());
+    assert!(message.contains("context.event_at"), "{message}");
+    let unknown = checker.check("Visit.", js(r#"{"event":"soon"}"#));
+    assert!(unknown.is_err());
+    let report = to_json(&checker.check("LAC review.", JsValue::UNDEFINED).unwrap());
+    assert!(!report["findings"].as_array().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn rules_are_listed_for_the_page() {
+    let rules = to_json(&Checker::new().rules().unwrap());
+    let ids: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    for id in ["jargon", "stigmatising-language", "vague-language", "missing-professional-opinion", "missing-child-voice", "equality-information", "late-recording"] {
+        assert!(ids.contains(&id), "{id} missing");
+    }
+}
