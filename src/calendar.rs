@@ -53,21 +53,75 @@ fn last_monday(year: i32, month: u32) -> NaiveDate {
     last - Duration::days(i64::from(last.weekday().num_days_from_monday()))
 }
 
-/// The England and Wales bank holidays of one year, sorted.
-pub(crate) fn bank_holidays(year: i32) -> Vec<NaiveDate> {
+/// Which of the UK's bank-holiday calendars a council follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Region {
+    EnglandAndWales,
+    Scotland,
+    NorthernIreland,
+}
+
+impl Region {
+    pub fn from_id(id: &str) -> Option<Region> {
+        match id {
+            "england-and-wales" => Some(Region::EnglandAndWales),
+            "scotland" => Some(Region::Scotland),
+            "northern-ireland" => Some(Region::NorthernIreland),
+            _ => None,
+        }
+    }
+}
+
+/// A council's working calendar: a bank-holiday region and its own closure days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Calendar {
+    pub region: Region,
+    pub closures: Vec<NaiveDate>,
+}
+
+impl Default for Calendar {
+    fn default() -> Calendar {
+        Calendar { region: Region::EnglandAndWales, closures: Vec::new() }
+    }
+}
+
+/// A fixed-date holiday moved to the next weekday when it falls at a weekend.
+fn substitute(date: NaiveDate) -> NaiveDate {
+    match date.weekday() {
+        Weekday::Sat => date + Duration::days(2),
+        Weekday::Sun => date + Duration::days(1),
+        _ => date,
+    }
+}
+
+/// The bank holidays of one year in a region, sorted.
+pub(crate) fn bank_holidays(year: i32, region: Region) -> Vec<NaiveDate> {
     let mut days = Vec::with_capacity(10);
-    let new_year = ymd(year, 1, 1);
-    days.push(match new_year.weekday() {
-        Weekday::Sat => ymd(year, 1, 3),
-        Weekday::Sun => ymd(year, 1, 2),
-        _ => new_year,
-    });
     let easter = easter_sunday(year);
     days.push(easter - Duration::days(2));
-    days.push(easter + Duration::days(1));
     days.push(first_monday(year, 5));
     days.push(last_monday(year, 5));
-    days.push(last_monday(year, 8));
+    if region == Region::Scotland {
+        // 1 and 2 January, substituted together like Christmas and Boxing Day.
+        let (first, second) = match ymd(year, 1, 1).weekday() {
+            Weekday::Fri => (1, 4),
+            Weekday::Sat => (3, 4),
+            Weekday::Sun => (3, 2),
+            _ => (1, 2),
+        };
+        days.push(ymd(year, 1, first));
+        days.push(ymd(year, 1, second));
+        days.push(first_monday(year, 8));
+        days.push(substitute(ymd(year, 11, 30)));
+    } else {
+        days.push(substitute(ymd(year, 1, 1)));
+        days.push(easter + Duration::days(1));
+        days.push(last_monday(year, 8));
+    }
+    if region == Region::NorthernIreland {
+        days.push(substitute(ymd(year, 3, 17)));
+        days.push(substitute(ymd(year, 7, 12)));
+    }
     // Christmas and Boxing Day, by the weekday of 25 December.
     let (christmas, boxing) = match ymd(year, 12, 25).weekday() {
         Weekday::Fri => (25, 28),
@@ -91,22 +145,27 @@ pub(crate) fn bank_holidays(year: i32) -> Vec<NaiveDate> {
     days
 }
 
-/// True on Monday to Friday when the day is not a bank holiday.
-pub(crate) fn is_working_day(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !bank_holidays(date.year()).contains(&date)
-}
-
-/// The `n`th working day after `date` (the event's own day is day 0).
-pub(crate) fn add_working_days(date: NaiveDate, n: u32) -> NaiveDate {
-    let mut day = date;
-    let mut left = n;
-    while left > 0 {
-        day = day.succ_opt().unwrap_or(day);
-        if is_working_day(day) {
-            left -= 1;
-        }
+impl Calendar {
+    /// True on Monday to Friday when the day is neither a bank holiday nor a closure day.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && !bank_holidays(date.year(), self.region).contains(&date)
+            && !self.closures.contains(&date)
     }
-    day
+
+    /// The `n`th working day after `date` (the event's own day is day 0).
+    pub fn add_working_days(&self, date: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = date;
+        let mut left = n;
+        while left > 0 {
+            let Some(next) = day.succ_opt() else { return day };
+            day = next;
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
 }
 
 #[cfg(test)]
@@ -136,13 +195,30 @@ mod tests {
             (2028, &["2028-01-03", "2028-04-14", "2028-04-17", "2028-05-01", "2028-05-29", "2028-08-28", "2028-12-25", "2028-12-26"]),
         ];
         for (year, days) in expected {
-            let got: Vec<String> = bank_holidays(*year).into_iter().map(iso).collect();
+            let got: Vec<String> = bank_holidays(*year, Region::EnglandAndWales).into_iter().map(iso).collect();
             assert_eq!(got, *days, "{year}");
         }
     }
 
     #[test]
+    fn scotland_and_northern_ireland_have_their_own_days() {
+        let scotland: Vec<String> = bank_holidays(2026, Region::Scotland).into_iter().map(iso).collect();
+        assert_eq!(scotland, ["2026-01-01", "2026-01-02", "2026-04-03", "2026-05-04", "2026-05-25", "2026-08-03", "2026-11-30", "2026-12-25", "2026-12-28"]);
+        let northern_ireland: Vec<String> = bank_holidays(2026, Region::NorthernIreland).into_iter().map(iso).collect();
+        assert_eq!(northern_ireland, ["2026-01-01", "2026-03-17", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-07-13", "2026-08-31", "2026-12-25", "2026-12-28"]);
+    }
+
+    #[test]
+    fn closure_days_are_not_working_days() {
+        let calendar = Calendar { region: Region::EnglandAndWales, closures: vec![ymd(2026, 12, 24)] };
+        assert!(!calendar.is_working_day(ymd(2026, 12, 24)));
+        assert_eq!(iso(calendar.add_working_days(ymd(2026, 12, 22), 2)), "2026-12-29");
+    }
+
+    #[test]
     fn working_days_skip_weekends_and_holidays() {
+        let add_working_days = |d, n| Calendar::default().add_working_days(d, n);
+        let is_working_day = |d| Calendar::default().is_working_day(d);
         // Friday 19 Dec 2025: Christmas and Boxing Day skipped.
         assert_eq!(iso(add_working_days(ymd(2025, 12, 19), 5)), "2025-12-30");
         // Thursday 2 Apr 2026: Good Friday and Easter Monday skipped.

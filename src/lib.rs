@@ -59,6 +59,10 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// Policy standard it comes from.
     pub standard: Option<u8>,
+    /// False when the policy turns the rule off.
+    pub enabled: bool,
+    /// The policy's wording of that standard.
+    pub standard_text: Option<String>,
     /// What it checks.
     pub what: &'static str,
     /// Why it matters.
@@ -80,8 +84,34 @@ impl Default for Checker {
 impl Checker {
     /// A checker for the built-in policy (Worcestershire's "Recording with Care").
     pub fn new() -> Checker {
-        let policy = Policy::worcestershire().expect("the built-in policy is valid (tested)");
-        Checker { policy }
+        Checker { policy: Policy::worcestershire() }
+    }
+
+    /// A checker for a council's own policy (JSON; see `policy.schema.json`),
+    /// whole or `"extends": "worcestershire"`. Every problem in the file is
+    /// reported at once, with its path; a broken policy is never half-applied.
+    ///
+    /// ```
+    /// use case_note_checker::Checker;
+    /// let checker = Checker::with_policy(r#"{"extends": "worcestershire", "name": "Test",
+    ///     "timescales": {"statutory_visit": {"working_days": 2}}}"#)?;
+    /// assert_eq!(checker.policy_name(), "Test");
+    /// assert!(Checker::with_policy(r#"{"extends": "worcestershire", "colour": 1}"#).is_err());
+    /// # Ok::<(), case_note_checker::Error>(())
+    /// ```
+    pub fn with_policy(json: &str) -> Result<Checker, Error> {
+        Ok(Checker { policy: Policy::from_json(json)? })
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn with_policy_value(value: serde_json::Value) -> Result<Checker, Error> {
+        Ok(Checker { policy: Policy::from_value(value)? })
+    }
+
+    /// The built-in policy as one JSON document, word lists included: a
+    /// starting point for a council's own.
+    pub fn default_policy_json() -> String {
+        serde_json::to_string_pretty(&policy::worcestershire_document()).expect("a JSON value serialises")
     }
 
     /// The policy's name.
@@ -111,12 +141,15 @@ impl Checker {
             .iter()
             .map(|def| {
                 let m = &def.meta;
-                let (severity, standard) = self.policy.rule(m.id);
+                let settings = self.policy.rule(m.id);
+                let (severity, standard, enabled) = (settings.severity, settings.standard, settings.enabled);
                 RuleInfo {
                     id: m.id,
                     title: m.title,
                     severity,
                     standard,
+                    enabled,
+                    standard_text: standard.and_then(|n| self.policy.standards.get(&n).cloned()),
                     what: m.what,
                     why: m.why,
                     flagged_example: m.flagged,

@@ -1,10 +1,17 @@
-//! A council's recording policy as data: severities, standards, messages,
-//! timescales and word lists. Worcestershire's is built in.
+//! A council's recording policy as data: which rules run and how severe they
+//! are, their messages, the recording timescales, the working calendar, the
+//! standards' wording and every word list. Worcestershire's is built in; any
+//! other is a JSON file, whole or `"extends": "worcestershire"`.
+//!
+//! Loading validates the whole file and reports every problem with its path,
+//! so a broken policy never half-applies.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::{Map, Value};
 
+use crate::calendar::{Calendar, Region};
 use crate::lexicon::{Lexicon, List};
 use crate::report::{Category, Severity};
 use crate::Error;
@@ -12,53 +19,47 @@ use crate::Error;
 /// How long a category of recording may take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Timescale {
-    /// By 23:59 on the event's day.
-    EndOfDay,
+    /// By the end of the event's own day.
+    SameDay { day_ends_at: NaiveTime },
     /// Elapsed hours after the event.
     Hours(u32),
-    /// By 23:59 on the nth working day after the event's date.
-    WorkingDays(u32),
+    /// By the end of the nth working day after the event's date.
+    WorkingDays { days: u32, day_ends_at: NaiveTime },
 }
 
 /// What a policy says about one rule.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub(crate) struct RuleSettings {
-    pub severity: String,
+    pub enabled: bool,
+    pub severity: Severity,
     pub standard: Option<u8>,
-    /// Message templates by variant; `{name}` placeholders are filled in.
-    pub messages: BTreeMap<String, String>,
-    #[serde(default)]
-    pub suggestions: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PolicyFile {
-    name: String,
-    rules: BTreeMap<String, RuleSettings>,
-    timescales: BTreeMap<String, TimescaleFile>,
-    category_names: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TimescaleFile {
-    #[serde(default)]
-    end_of_day: bool,
-    hours: Option<u32>,
-    working_days: Option<u32>,
+    messages: BTreeMap<String, String>,
+    suggestions: Vec<String>,
 }
 
 /// A loaded, validated policy.
 #[derive(Debug)]
 pub(crate) struct Policy {
     pub name: String,
-    rules: BTreeMap<String, (Severity, RuleSettings)>,
+    rules: BTreeMap<String, RuleSettings>,
     timescales: BTreeMap<Category, Timescale>,
     category_names: BTreeMap<Category, String>,
+    pub calendar: Calendar,
+    pub standards: BTreeMap<u8, String>,
     pub lexicon: Lexicon,
 }
+
+/// The word lists a policy holds, by their key in the file.
+pub(crate) const LISTS: &[(&str, List)] = &[
+    ("jargon", List::Jargon),
+    ("stigmatising", List::Stigmatising),
+    ("vague", List::Vague),
+    ("equality", List::Equality),
+    ("deadline", List::Deadline),
+    ("opinion", List::Opinion),
+    ("voice", List::Voice),
+    ("people", List::People),
+];
 
 macro_rules! data {
     ($file:literal) => {
@@ -66,94 +67,170 @@ macro_rules! data {
     };
 }
 
+/// The built-in policy as one JSON document, word lists included.
+pub(crate) fn worcestershire_document() -> Value {
+    let mut doc: Value = serde_json::from_str(data!("policy.json")).expect("the built-in policy.json is JSON (tested)");
+    let texts = [
+        data!("jargon.txt"),
+        data!("stigmatising.txt"),
+        data!("vague.txt"),
+        data!("equality.txt"),
+        data!("deadline.txt"),
+        data!("opinion.txt"),
+        data!("voice.txt"),
+        data!("people.txt"),
+    ];
+    let lists: Map<String, Value> = LISTS
+        .iter()
+        .zip(texts)
+        .map(|(&(key, _), text)| {
+            let lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+            (key.to_owned(), Value::Array(lines.map(|l| Value::String(l.to_owned())).collect()))
+        })
+        .collect();
+    doc["lists"] = Value::Object(lists);
+    doc
+}
+
 impl Policy {
     /// Worcestershire's "Recording with Care" policy.
-    pub fn worcestershire() -> Result<Policy, Error> {
-        Policy::from_parts(
-            data!("policy.json"),
-            &[
-                (List::Jargon, "jargon.txt", data!("jargon.txt")),
-                (List::Stigmatising, "stigmatising.txt", data!("stigmatising.txt")),
-                (List::Vague, "vague.txt", data!("vague.txt")),
-                (List::Equality, "equality.txt", data!("equality.txt")),
-                (List::Deadline, "deadline.txt", data!("deadline.txt")),
-                (List::Opinion, "opinion.txt", data!("opinion.txt")),
-                (List::Voice, "voice.txt", data!("voice.txt")),
-                (List::People, "people.txt", data!("people.txt")),
-            ],
-        )
+    pub fn worcestershire() -> Policy {
+        Policy::from_document(&worcestershire_document()).expect("the built-in policy is valid (tested)")
     }
 
-    fn from_parts(json: &str, lists: &[(List, &str, &str)]) -> Result<Policy, Error> {
-        let file: PolicyFile = serde_json::from_str(json).map_err(|e| Error::policy(format!("policy.json: {e}")))?;
-        let mut problems = Vec::new();
+    /// A policy from its JSON text.
+    pub fn from_json(json: &str) -> Result<Policy, Error> {
+        let value: Value = serde_json::from_str(json).map_err(|e| Error::policy(format!("not valid JSON ({e})")))?;
+        Policy::from_value(value)
+    }
+
+    /// A policy from a parsed JSON value: whole, or extending a built-in one.
+    pub fn from_value(value: Value) -> Result<Policy, Error> {
+        let Value::Object(mut fields) = value else { return Err(Error::policy("expected a JSON object")) };
+        let document = match fields.remove("extends") {
+            None => Value::Object(fields),
+            Some(Value::String(base)) if base == "worcestershire" => {
+                let mut merged = worcestershire_document();
+                let mut problems = Vec::new();
+                merge(&mut merged, fields, &mut problems);
+                if !problems.is_empty() {
+                    return Err(Error::policy(problems.join("; ")));
+                }
+                merged
+            }
+            Some(other) => return Err(Error::policy(format!("extends: expected \"worcestershire\", got {other}"))),
+        };
+        Policy::from_document(&document)
+    }
+
+    fn from_document(doc: &Value) -> Result<Policy, Error> {
+        let mut p = Problems::default();
+        let fields = p.object("", doc);
+        p.known_keys("", fields, &["$schema", "name", "rules", "timescales", "category_names", "calendar", "standards", "lists"]);
+        let name = p.string("name", fields.get("name")).unwrap_or_default();
+
+        let rule_fields = p.object("rules", fields.get("rules").unwrap_or(&Value::Null));
         let mut rules = BTreeMap::new();
         for def in crate::rules::RULES {
-            match file.rules.get(def.meta.id) {
-                None => problems.push(format!("rules.{}: missing", def.meta.id)),
-                Some(settings) => match Severity::from_id(&settings.severity) {
-                    None => problems.push(format!("rules.{}.severity: expected error, warning or advice, got {:?}", def.meta.id, settings.severity)),
-                    Some(severity) => {
-                        if settings.standard.is_some_and(|s| !(1..=5).contains(&s)) {
-                            problems.push(format!("rules.{}.standard: expected 1 to 5", def.meta.id));
-                        }
-                        for variant in def.meta.messages {
-                            if !settings.messages.contains_key(*variant) {
-                                problems.push(format!("rules.{}.messages.{variant}: missing", def.meta.id));
-                            }
-                        }
-                        rules.insert(def.meta.id.to_owned(), (severity, settings.clone()));
-                    }
-                },
+            let id = def.meta.id;
+            let path = format!("rules.{id}");
+            let Some(v) = rule_fields.get(id) else {
+                p.push(&path, "missing");
+                continue;
+            };
+            if let Some(settings) = p.rule(&path, v, def.meta.messages) {
+                rules.insert(id.to_owned(), settings);
             }
         }
-        for id in file.rules.keys() {
-            if !crate::rules::RULES.iter().any(|d| d.meta.id == id) {
-                problems.push(format!("rules.{id}: no such rule"));
-            }
+        for id in rule_fields.keys().filter(|id| !crate::rules::RULES.iter().any(|d| d.meta.id == id.as_str())) {
+            p.push(&format!("rules.{id}"), "is not a rule of this checker");
         }
+
+        let timescale_fields = p.object("timescales", fields.get("timescales").unwrap_or(&Value::Null));
+        let name_fields = p.object("category_names", fields.get("category_names").unwrap_or(&Value::Null));
         let mut timescales = BTreeMap::new();
         let mut category_names = BTreeMap::new();
         for &category in Category::ALL {
             let id = category.id();
-            match file.timescales.get(id) {
-                None => problems.push(format!("timescales.{id}: missing")),
-                Some(t) => match (t.end_of_day, t.hours, t.working_days) {
-                    (true, None, None) => drop(timescales.insert(category, Timescale::EndOfDay)),
-                    (false, Some(h), None) if h > 0 => drop(timescales.insert(category, Timescale::Hours(h))),
-                    (false, None, Some(d)) if d > 0 => drop(timescales.insert(category, Timescale::WorkingDays(d))),
-                    _ => problems.push(format!("timescales.{id}: expected exactly one of end_of_day: true, a positive hours, or a positive working_days")),
-                },
+            match timescale_fields.get(id) {
+                None => p.push(&format!("timescales.{id}"), "missing"),
+                Some(v) => {
+                    if let Some(t) = p.timescale(&format!("timescales.{id}"), v) {
+                        timescales.insert(category, t);
+                    }
+                }
             }
-            match file.category_names.get(id) {
-                None => problems.push(format!("category_names.{id}: missing")),
-                Some(name) => drop(category_names.insert(category, name.clone())),
-            }
-        }
-        for id in file.timescales.keys().chain(file.category_names.keys()) {
-            if Category::from_id(id).is_none() {
-                problems.push(format!("{id}: not a deadline category ({})", Category::ids()));
+            match name_fields.get(id) {
+                None => p.push(&format!("category_names.{id}"), "missing"),
+                Some(v) => {
+                    if let Some(n) = p.string(&format!("category_names.{id}"), Some(v)) {
+                        category_names.insert(category, n);
+                    }
+                }
             }
         }
-        let lexicon = Lexicon::build(lists);
-        if let Err(e) = &lexicon {
-            problems.push(e.to_string());
+        for (section, keys) in [("timescales", timescale_fields), ("category_names", name_fields)] {
+            for id in keys.keys().filter(|id| Category::from_id(id).is_none()) {
+                p.push(&format!("{section}.{id}"), &format!("is not a deadline category ({})", Category::ids()));
+            }
         }
-        if !problems.is_empty() {
-            return Err(Error::policy(problems.join("; ")));
+
+        let calendar = p.calendar(fields.get("calendar"));
+        let mut standards = BTreeMap::new();
+        if let Some(v) = fields.get("standards") {
+            for (key, text) in p.object("standards", v) {
+                let path = format!("standards.{key}");
+                match key.parse::<u8>() {
+                    Ok(n) if (1..=5).contains(&n) => {
+                        if let Some(text) = p.string(&path, Some(text)) {
+                            standards.insert(n, text);
+                        }
+                    }
+                    _ => p.push(&path, "expected a standard number from 1 to 5"),
+                }
+            }
         }
-        Ok(Policy { name: file.name, rules, timescales, category_names, lexicon: lexicon? })
+
+        let list_fields = p.object("lists", fields.get("lists").unwrap_or(&Value::Null));
+        let mut texts: Vec<(List, String, String)> = Vec::new();
+        for &(key, list) in LISTS {
+            let path = format!("lists.{key}");
+            match list_fields.get(key) {
+                None => p.push(&path, "missing"),
+                Some(Value::Array(lines)) => {
+                    let mut text = String::new();
+                    for (i, line) in lines.iter().enumerate() {
+                        match line.as_str() {
+                            Some(line) => {
+                                text.push_str(line);
+                                text.push('\n');
+                            }
+                            None => p.push(&format!("{path}[{i}]"), "expected a string `term | value | options`"),
+                        }
+                    }
+                    texts.push((list, path, text));
+                }
+                Some(other) => p.push(&path, &format!("expected an array of lines, got {}", kind(other))),
+            }
+        }
+        p.known_keys("lists", list_fields, &LISTS.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+        let sources: Vec<(List, &str, &str)> = texts.iter().map(|(l, path, t)| (*l, path.as_str(), t.as_str())).collect();
+        let lexicon = Lexicon::build(&sources).map_err(|e| p.problems.push(e.to_string())).ok();
+
+        match (p.problems.is_empty(), lexicon) {
+            (true, Some(lexicon)) => Ok(Policy { name, rules, timescales, category_names, calendar, standards, lexicon }),
+            _ => Err(Error::policy(p.problems.join("; "))),
+        }
     }
 
-    /// Severity and standard of a rule.
-    pub fn rule(&self, id: &str) -> (Severity, Option<u8>) {
-        let (severity, settings) = &self.rules[id];
-        (*severity, settings.standard)
+    /// The settings of a rule.
+    pub fn rule(&self, id: &str) -> &RuleSettings {
+        &self.rules[id]
     }
 
     /// A rule's message, with `{key}` placeholders filled from `values`.
     pub fn message(&self, id: &str, variant: &str, values: &[(&str, &str)]) -> String {
-        let template = self.rules[id].1.messages.get(variant).map_or("", String::as_str);
+        let template = self.rules[id].messages.get(variant).map_or("", String::as_str);
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -172,7 +249,7 @@ impl Policy {
 
     /// Sentence starters or fixes a rule offers when something is missing.
     pub fn suggestions(&self, id: &str) -> &[String] {
-        &self.rules[id].1.suggestions
+        &self.rules[id].suggestions
     }
 
     pub fn timescale(&self, category: Category) -> Timescale {
@@ -184,31 +261,300 @@ impl Policy {
     }
 }
 
+/// Lays `overrides` over `base`: objects merge key by key, lists given as
+/// `{"add": [...], "remove": [terms]}` edit the base list, anything else replaces.
+fn merge(base: &mut Value, overrides: Map<String, Value>, problems: &mut Vec<String>) {
+    for (key, value) in overrides {
+        match (key.as_str(), value) {
+            ("lists", Value::Object(lists)) => {
+                for (name, edit) in lists {
+                    let target = &mut base["lists"][&name];
+                    match edit {
+                        Value::Object(mut edit) => {
+                            let path = format!("lists.{name}");
+                            let remove = edit.remove("remove").unwrap_or(Value::Array(Vec::new()));
+                            let add = edit.remove("add").unwrap_or(Value::Array(Vec::new()));
+                            if let Some(unknown) = edit.keys().next() {
+                                problems.push(format!("{path}.{unknown}: is not a known field (expected add or remove)"));
+                            }
+                            let (Value::Array(remove), Value::Array(add)) = (remove, add) else {
+                                problems.push(format!("{path}: add and remove must be arrays"));
+                                continue;
+                            };
+                            let removed: Vec<String> = remove.iter().filter_map(Value::as_str).map(term_key).collect();
+                            if let Value::Array(lines) = target {
+                                lines.retain(|l| !l.as_str().is_some_and(|l| removed.contains(&term_key(l))));
+                                lines.extend(add);
+                            } else {
+                                problems.push(format!("{path}: there is no such list to edit"));
+                            }
+                        }
+                        replacement => *target = replacement,
+                    }
+                }
+            }
+            (_, Value::Object(fields)) if base.get(&key).is_some_and(Value::is_object) && key != "calendar" => {
+                // rules, timescales, names, standards: merge one level down
+                // (and messages one further), so an override can change one field.
+                let target = base.get_mut(&key).expect("checked above");
+                for (k, v) in fields {
+                    match (target.get_mut(&k), v) {
+                        (Some(existing @ Value::Object(_)), Value::Object(inner)) if key == "rules" => {
+                            for (field, fv) in inner {
+                                match (existing.get_mut(&field), fv) {
+                                    (Some(Value::Object(messages)), Value::Object(new)) => messages.extend(new),
+                                    (_, fv) => existing[&field] = fv,
+                                }
+                            }
+                        }
+                        (_, v) => target[&k] = v,
+                    }
+                }
+            }
+            (_, value) => base[&key] = value,
+        }
+    }
+}
+
+/// The term of a word-list line, as `remove` names it.
+fn term_key(line: &str) -> String {
+    crate::lexicon::normalise(line.split('|').next().unwrap_or("").trim()).to_lowercase()
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Problems found while reading a policy, each with its path.
+#[derive(Default)]
+struct Problems {
+    problems: Vec<String>,
+}
+
+static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+
+impl Problems {
+    fn push(&mut self, path: &str, problem: &str) {
+        let path = if path.is_empty() { "policy" } else { path };
+        self.problems.push(format!("{path}: {problem}"));
+    }
+
+    fn object<'v>(&mut self, path: &str, v: &'v Value) -> &'v Map<String, Value> {
+        match v {
+            Value::Object(map) => map,
+            Value::Null => {
+                self.push(path, "missing");
+                &EMPTY
+            }
+            other => {
+                self.push(path, &format!("expected an object, got {}", kind(other)));
+                &EMPTY
+            }
+        }
+    }
+
+    fn known_keys(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
+        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            let full = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            self.push(&full, &format!("is not a known field (expected one of {})", known.join(", ")));
+        }
+    }
+
+    fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
+        match v {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            Some(Value::String(_)) => {
+                self.push(path, "must not be empty");
+                None
+            }
+            None => {
+                self.push(path, "missing");
+                None
+            }
+            Some(other) => {
+                self.push(path, &format!("expected a string, got {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn positive(&mut self, path: &str, v: &Value) -> Option<u32> {
+        match v.as_u64() {
+            Some(n) if n > 0 && n <= 10_000 => Some(n as u32),
+            _ => {
+                self.push(path, &format!("expected a positive number, got {v}"));
+                None
+            }
+        }
+    }
+
+    fn time_of_day(&mut self, path: &str, v: Option<&Value>) -> Option<NaiveTime> {
+        let Some(v) = v else { return NaiveTime::from_hms_opt(23, 59, 0) };
+        let parsed = v.as_str().and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok());
+        if parsed.is_none() {
+            self.push(path, &format!("expected a time of day like \"17:00\", got {v}"));
+        }
+        parsed
+    }
+
+    fn rule(&mut self, path: &str, v: &Value, variants: &[&str]) -> Option<RuleSettings> {
+        let fields = self.object(path, v);
+        self.known_keys(path, fields, &["enabled", "severity", "standard", "messages", "suggestions"]);
+        let enabled = match fields.get("enabled") {
+            None => true,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.push(&format!("{path}.enabled"), &format!("expected true or false, got {}", kind(other)));
+                true
+            }
+        };
+        let severity = match self.string(&format!("{path}.severity"), fields.get("severity")) {
+            Some(s) => Severity::from_id(&s).or_else(|| {
+                self.push(&format!("{path}.severity"), &format!("expected error, warning or advice, got {s:?}"));
+                None
+            }),
+            None => None,
+        };
+        let standard = match fields.get("standard") {
+            None | Some(Value::Null) => None,
+            Some(v) => match v.as_u64() {
+                Some(n @ 1..=5) => Some(n as u8),
+                _ => {
+                    self.push(&format!("{path}.standard"), &format!("expected a standard number from 1 to 5 or null, got {v}"));
+                    None
+                }
+            },
+        };
+        let mut messages = BTreeMap::new();
+        let message_fields = self.object(&format!("{path}.messages"), fields.get("messages").unwrap_or(&Value::Null));
+        for variant in variants {
+            if let Some(text) = self.string(&format!("{path}.messages.{variant}"), message_fields.get(*variant)) {
+                messages.insert((*variant).to_owned(), text);
+            }
+        }
+        self.known_keys(&format!("{path}.messages"), message_fields, variants);
+        let suggestions = match fields.get("suggestions") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| self.string(&format!("{path}.suggestions[{i}]"), Some(s)))
+                .collect(),
+            Some(other) => {
+                self.push(&format!("{path}.suggestions"), &format!("expected an array of strings, got {}", kind(other)));
+                Vec::new()
+            }
+        };
+        Some(RuleSettings { enabled, severity: severity?, standard, messages, suggestions })
+    }
+
+    fn timescale(&mut self, path: &str, v: &Value) -> Option<Timescale> {
+        let fields = self.object(path, v);
+        self.known_keys(path, fields, &["same_day", "hours", "working_days", "day_ends_at"]);
+        let day_ends_at = self.time_of_day(&format!("{path}.day_ends_at"), fields.get("day_ends_at"))?;
+        match (fields.get("same_day"), fields.get("hours"), fields.get("working_days")) {
+            (Some(Value::Bool(true)), None, None) => Some(Timescale::SameDay { day_ends_at }),
+            (None, Some(h), None) => Some(Timescale::Hours(self.positive(&format!("{path}.hours"), h)?)),
+            (None, None, Some(d)) => Some(Timescale::WorkingDays { days: self.positive(&format!("{path}.working_days"), d)?, day_ends_at }),
+            _ => {
+                self.push(path, "expected exactly one of \"same_day\": true, \"hours\": N or \"working_days\": N");
+                None
+            }
+        }
+    }
+
+    fn calendar(&mut self, v: Option<&Value>) -> Calendar {
+        let Some(v) = v else { return Calendar::default() };
+        let fields = self.object("calendar", v);
+        self.known_keys("calendar", fields, &["bank_holidays", "closures"]);
+        let mut calendar = Calendar::default();
+        if let Some(region) = fields.get("bank_holidays") {
+            match region.as_str().and_then(Region::from_id) {
+                Some(r) => calendar.region = r,
+                None => self.push("calendar.bank_holidays", &format!("expected \"england-and-wales\", \"scotland\" or \"northern-ireland\", got {region}")),
+            }
+        }
+        if let Some(closures) = fields.get("closures") {
+            match closures {
+                Value::Array(days) => {
+                    for (i, day) in days.iter().enumerate() {
+                        match day.as_str().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+                            Some(d) => calendar.closures.push(d),
+                            None => self.push(&format!("calendar.closures[{i}]"), &format!("expected a date like \"2026-12-24\", got {day}")),
+                        }
+                    }
+                }
+                other => self.push("calendar.closures", &format!("expected an array of dates, got {}", kind(other))),
+            }
+        }
+        calendar
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn built_in_policy_loads() {
-        let policy = Policy::worcestershire().unwrap();
+        let policy = Policy::worcestershire();
         assert_eq!(policy.timescale(Category::StatutoryVisit), Timescale::Hours(72));
-        assert_eq!(policy.timescale(Category::Other), Timescale::WorkingDays(5));
-        assert_eq!(policy.timescale(Category::HighRisk), Timescale::EndOfDay);
+        assert!(matches!(policy.timescale(Category::Other), Timescale::WorkingDays { days: 5, .. }));
+        assert!(matches!(policy.timescale(Category::HighRisk), Timescale::SameDay { .. }));
+        assert_eq!(policy.standards.len(), 5);
     }
 
     #[test]
-    fn broken_policy_lists_every_problem() {
-        let json = r#"{"name":"x","rules":{"jargon":{"severity":"loud","messages":{}}},
-            "timescales":{"high_risk":{"hours":0}},"category_names":{}}"#;
-        let err = Policy::from_parts(json, &[]).unwrap_err().to_string();
-        for expected in ["rules.jargon.severity", "rules.late-recording: missing", "timescales.high_risk", "timescales.other: missing"] {
-            assert!(err.contains(expected), "{expected} not in {err}");
+    fn broken_policy_lists_every_problem_with_its_path() {
+        let json = r#"{"name":"x","colour":"red","rules":{"jargon":{"severity":"loud","messages":{}},"spelling":{}},
+            "timescales":{"high_risk":{"hours":-3},"soon":{"hours":1}},"category_names":{},
+            "calendar":{"bank_holidays":"mars"},"lists":{"jargon":["a | b | colour=red"]}}"#;
+        let err = Policy::from_json(json).unwrap_err().to_string();
+        for expected in [
+            "colour: is not a known field",
+            "rules.jargon.severity: expected error, warning or advice",
+            "rules.jargon.messages.acronym: missing",
+            "rules.spelling: is not a rule",
+            "rules.late-recording: missing",
+            "timescales.high_risk.hours: expected a positive number, got -3",
+            "timescales.soon: is not a deadline category",
+            "timescales.other: missing",
+            "calendar.bank_holidays",
+            "lists.voice: missing",
+            "lists.jargon line 1: unknown option",
+        ] {
+            assert!(err.contains(expected), "{expected:?} not in {err}");
         }
     }
 
     #[test]
+    fn an_extending_policy_changes_only_what_it_names() {
+        let policy = Policy::from_json(
+            r#"{"extends":"worcestershire","name":"Test council",
+                "rules":{"vague-language":{"enabled":false},"jargon":{"messages":{"plain":"Say it plainly: {term}."}}},
+                "timescales":{"statutory_visit":{"working_days":2,"day_ends_at":"17:00"}},
+                "lists":{"jargon":{"add":["CSC | children's social care | acronym"],"remove":["LAC"]}}}"#,
+        )
+        .unwrap();
+        assert_eq!(policy.name, "Test council");
+        assert!(!policy.rule("vague-language").enabled);
+        assert_eq!(policy.message("jargon", "plain", &[("term", "commence")]), "Say it plainly: commence.");
+        assert!(policy.message("jargon", "acronym", &[("term", "X")]).contains('X'), "other messages are kept");
+        assert!(matches!(policy.timescale(Category::StatutoryVisit), Timescale::WorkingDays { days: 2, .. }));
+        let terms: Vec<&str> = policy.lexicon.entries.iter().filter(|e| e.list == List::Jargon).map(|e| e.term.as_str()).collect();
+        assert!(terms.contains(&"CSC") && !terms.contains(&"LAC"));
+    }
+
+    #[test]
     fn messages_fill_placeholders() {
-        let policy = Policy::worcestershire().unwrap();
+        let policy = Policy::worcestershire();
         let msg = policy.message("jargon", "acronym", &[("term", "LAC")]);
         assert!(msg.contains("LAC") && !msg.contains('{'), "{msg}");
     }

@@ -33,7 +33,8 @@ export interface CheckContext {
   equality?: Partial<Record<EqualityArea, string | null>> | null;
 }
 export interface RuleInfo {
-  id: RuleId; title: string; severity: Severity; standard: number | null; what: string; why: string;
+  id: RuleId; title: string; severity: Severity; standard: number | null; enabled: boolean;
+  standard_text: string | null; what: string; why: string;
   flagged_example: string; better_example: string; limits: string;
 }
 "#;
@@ -61,10 +62,26 @@ pub struct Checker {
 
 #[wasm_bindgen]
 impl Checker {
-    /// Compiles the built-in policy (Worcestershire's "Recording with Care").
+    /// Compiles a policy: the built-in one (Worcestershire's "Recording with
+    /// Care") when none is given, or a council's own as an object or JSON
+    /// text. A broken policy throws an `Error` listing every problem.
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Checker {
-        Checker { inner: CoreChecker::new() }
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "object | string | undefined")] policy: JsValue) -> Result<Checker, JsError> {
+        let inner = if policy.is_undefined() || policy.is_null() {
+            CoreChecker::new()
+        } else if let Some(json) = policy.as_string() {
+            CoreChecker::with_policy(&json).map_err(|e| JsError::new(&e.to_string()))?
+        } else {
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("policy: {e}")))?;
+            CoreChecker::with_policy_value(value).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        Ok(Checker { inner })
+    }
+
+    /// The built-in policy as a JSON document: a starting point for a council's own.
+    #[wasm_bindgen(js_name = defaultPolicy)]
+    pub fn default_policy() -> String {
+        CoreChecker::default_policy_json()
     }
 
     /// Checks a note. `context` is optional; a malformed one throws an
@@ -90,12 +107,6 @@ impl Checker {
     #[wasm_bindgen(js_name = policyName)]
     pub fn policy_name(&self) -> String {
         self.inner.policy_name().to_owned()
-    }
-}
-
-impl Default for Checker {
-    fn default() -> Checker {
-        Checker::new()
     }
 }
 

@@ -5,6 +5,9 @@
 //! case-note-check -                the same, from standard input
 //! case-note-check --text NOTE.txt  a readable report for one note
 //! case-note-check rules            every rule, its standard, severity and explanation
+//! case-note-check policy           the built-in policy as JSON, to start a council's own
+//!
+//! --policy FILE                    check against a council's policy instead of the built-in one
 //! ```
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -13,22 +16,37 @@ use std::process::ExitCode;
 use case_note_checker::{Checker, Context, Report};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: case-note-check FILE.jsonl | - | --text FILE.txt [--context JSON] | rules [--json]";
+const USAGE: &str = "usage: case-note-check [--policy FILE] (NOTES.jsonl | - | --text NOTE.txt [--context JSON] | rules [--json] | policy)";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["rules"] => rules(false),
-        ["rules", "--json"] => rules(true),
-        ["--text", file] => text_report(file, None),
-        ["--text", file, "--context", ctx] => text_report(file, Some(ctx)),
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let checker = match args.iter().position(|a| a == "--policy") {
+        None => Ok(Checker::new()),
+        Some(i) if i + 1 < args.len() => {
+            let file = args.remove(i + 1);
+            args.remove(i);
+            std::fs::read_to_string(&file)
+                .map_err(|e| format!("{file}: {e}"))
+                .and_then(|json| Checker::with_policy(&json).map_err(|e| format!("{file}: {e}")))
+        }
+        Some(_) => Err("--policy needs a file".to_owned()),
+    };
+    let result = checker.and_then(|checker| match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["rules"] => rules(&checker, false),
+        ["rules", "--json"] => rules(&checker, true),
+        ["policy"] => {
+            println!("{}", Checker::default_policy_json());
+            Ok(true)
+        }
+        ["--text", file] => text_report(&checker, file, None),
+        ["--text", file, "--context", ctx] => text_report(&checker, file, Some(ctx)),
         ["-h" | "--help"] => {
             println!("{USAGE}");
             Ok(true)
         }
-        [file] if !file.starts_with("--") => batch(file),
+        [file] if !file.starts_with("--") => batch(&checker, file),
         _ => Err(USAGE.to_owned()),
-    };
+    });
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -39,8 +57,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn rules(as_json: bool) -> Result<bool, String> {
-    let checker = Checker::new();
+fn rules(checker: &Checker, as_json: bool) -> Result<bool, String> {
     let mut out = io::stdout().lock();
     let rules = checker.rules();
     if as_json {
@@ -56,8 +73,7 @@ fn rules(as_json: bool) -> Result<bool, String> {
 
 /// One JSON line in, one JSON line out, in order; a bad line is reported on
 /// its own line and the run goes on.
-fn batch(file: &str) -> Result<bool, String> {
-    let checker = Checker::new();
+fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
     let input: Box<dyn BufRead> = if file == "-" {
         Box::new(io::stdin().lock())
     } else {
@@ -83,7 +99,7 @@ fn batch(file: &str) -> Result<bool, String> {
         }
         let result = match std::str::from_utf8(&raw) {
             Err(_) => Err((Value::Null, "line is not valid UTF-8".to_owned())),
-            Ok(_) => check_line(&checker, line),
+            Ok(_) => check_line(checker, line),
         };
         let output = match result {
             Ok((id, report)) => json!({ "id": id, "report": report }),
@@ -125,7 +141,7 @@ fn check_line(checker: &Checker, line: &str) -> Result<(Value, Report), (Value, 
     Ok((id, checker.check(text, &context)))
 }
 
-fn text_report(file: &str, context: Option<&str>) -> Result<bool, String> {
+fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Result<bool, String> {
     let mut text = String::new();
     if file == "-" {
         io::stdin().read_to_string(&mut text).map_err(|e| e.to_string())?;
@@ -136,7 +152,7 @@ fn text_report(file: &str, context: Option<&str>) -> Result<bool, String> {
         Some(json) => Context::from_json(json).map_err(|e| e.to_string())?,
         None => Context::default(),
     };
-    let report = Checker::new().check(&text, &context);
+    let report = checker.check(&text, &context);
     let mut out = io::stdout().lock();
     let _ = write!(out, "{}", render(&text, &report));
     Ok(report.findings.is_empty())

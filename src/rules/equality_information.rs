@@ -48,8 +48,7 @@ fn check(cx: &mut Cx<'_>) {
             if empty && !seen.contains(&area) {
                 seen.push(area);
                 let message = cx.policy.message("equality-information", "form_empty", &[("area", &area_name(area))]);
-                let standard = cx.policy.rule("equality-information").1;
-                cx.flag_as("equality-information", Severity::Advice, standard, Some(span), message, Vec::new());
+                cx.flag_as("equality-information", Severity::Advice, Some(span), message, Vec::new());
             }
         }
     }

@@ -44,9 +44,8 @@ fn check(cx: &mut Cx<'_>) {
         };
         let message = cx.policy.message("jargon", variant, &[("term", term), ("expansion", entry.expands.as_deref().unwrap_or(""))]);
         let suggestions = entry.values().map(str::to_owned).collect();
-        let (severity, standard) = cx.policy.rule("jargon");
-        let severity = if spelled_out || entry.plain { Severity::Advice } else { entry.severity.unwrap_or(severity) };
-        cx.flag_as("jargon", severity, standard, Some((hit.start, hit.end)), message, suggestions);
+        let severity = if spelled_out || entry.plain { Severity::Advice } else { entry.severity.unwrap_or(cx.policy.rule("jargon").severity) };
+        cx.flag_as("jargon", severity, Some((hit.start, hit.end)), message, suggestions);
     }
 }
 

@@ -1,9 +1,8 @@
 //! `late-recording`: the deadline category, when it is due, and lateness.
 
-use chrono::{Duration, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDateTime};
 
 use super::{Cx, RawDeadline, RuleDef, RuleMeta};
-use crate::calendar::add_working_days;
 use crate::context::format_time;
 use crate::lexicon::List;
 use crate::policy::{Policy, Timescale};
@@ -85,11 +84,10 @@ fn hedged(doc: &crate::document::Document<'_>, hedges: &[usize], cue: usize) -> 
 }
 
 fn due(policy: &Policy, category: Category, event_at: NaiveDateTime) -> NaiveDateTime {
-    let end_of_day = NaiveTime::from_hms_opt(23, 59, 0).expect("valid time");
     match policy.timescale(category) {
-        Timescale::EndOfDay => event_at.date().and_time(end_of_day),
+        Timescale::SameDay { day_ends_at } => event_at.date().and_time(day_ends_at),
         Timescale::Hours(h) => event_at + Duration::hours(i64::from(h)),
-        Timescale::WorkingDays(n) => add_working_days(event_at.date(), n).and_time(end_of_day),
+        Timescale::WorkingDays { days, day_ends_at } => policy.calendar.add_working_days(event_at.date(), days).and_time(day_ends_at),
     }
 }
 

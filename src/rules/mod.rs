@@ -100,12 +100,17 @@ pub(crate) struct Cx<'a> {
 impl Cx<'_> {
     /// Records a finding with the policy's severity for the rule.
     pub fn flag(&mut self, rule: &'static str, span: Option<(usize, usize)>, message: String, suggestions: Vec<String>) {
-        let (severity, standard) = self.policy.rule(rule);
-        self.flag_as(rule, severity, standard, span, message, suggestions);
+        let severity = self.policy.rule(rule).severity;
+        self.flag_as(rule, severity, span, message, suggestions);
     }
 
-    pub fn flag_as(&mut self, rule: &'static str, severity: Severity, standard: Option<u8>, span: Option<(usize, usize)>, message: String, suggestions: Vec<String>) {
-        self.out.findings.push(RawFinding { rule, severity, standard, span, message, suggestions });
+    /// Records a finding with a severity of the rule's choosing; a rule the
+    /// policy turns off records nothing.
+    pub fn flag_as(&mut self, rule: &'static str, severity: Severity, span: Option<(usize, usize)>, message: String, suggestions: Vec<String>) {
+        let settings = self.policy.rule(rule);
+        if settings.enabled {
+            self.out.findings.push(RawFinding { rule, severity, standard: settings.standard, span, message, suggestions });
+        }
     }
 
     /// The child's first name, or "the child".
@@ -164,7 +169,7 @@ pub(crate) mod test {
 /// suggestions; `keep` can veto a hit (e.g. a vague word with evidence beside it).
 pub(crate) fn flag_list(cx: &mut Cx<'_>, list: crate::lexicon::List, rule: &'static str, keep: fn(&Cx<'_>, &crate::lexicon::Hit) -> bool) {
     let doc = cx.doc;
-    let (severity, standard) = cx.policy.rule(rule);
+    let severity = cx.policy.rule(rule).severity;
     for hit in doc.hits_in(list) {
         if doc.is_quoted(hit.start) || !keep(cx, hit) {
             continue;
@@ -174,6 +179,6 @@ pub(crate) fn flag_list(cx: &mut Cx<'_>, list: crate::lexicon::List, rule: &'sta
         let variant = if entry.severity == Some(Severity::Error) { "serious" } else { "default" };
         let message = cx.policy.message(rule, variant, &[("term", term)]);
         let suggestions = entry.values().map(str::to_owned).collect();
-        cx.flag_as(rule, entry.severity.unwrap_or(severity), standard, Some((hit.start, hit.end)), message, suggestions);
+        cx.flag_as(rule, entry.severity.unwrap_or(severity), Some((hit.start, hit.end)), message, suggestions);
     }
 }
