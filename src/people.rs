@@ -56,6 +56,9 @@ fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
 #[derive(Debug, Default)]
 pub(crate) struct People {
     mentions: Vec<(usize, Who)>,
+    /// The mentions that can be the subject of a verb: not "his", "him",
+    /// "me" or "mum's".
+    subjects: Vec<(usize, Who)>,
 }
 
 /// Words that start with a capital but are not people.
@@ -111,6 +114,7 @@ impl People {
         let names = classify_names(doc, &child_names, &role_at, &in_hit);
         let mut people = People::default();
         let mut recent: Vec<Recent> = Vec::new();
+        let letter_to_child = doc.tokens.len() > 1 && doc.word(0) == "dear" && doc.tokens[1].capital && !role_at[1].is_some_and(|(w, _)| w == Who::Adult);
         for (i, token) in doc.tokens.iter().enumerate() {
             if token.quoted {
                 continue;
@@ -118,7 +122,12 @@ impl People {
             let word = doc.word(i);
             let pronoun = match word {
                 "i" | "me" | "we" | "us" | "myself" => {
-                    people.mentions.push((i, Who::Worker));
+                    people.mention(doc, i, Who::Worker);
+                    continue;
+                }
+                // A note written to the child ("Dear Ama, you told me…").
+                "you" | "your" | "yourself" if letter_to_child => {
+                    people.mention(doc, i, Who::Child);
                     continue;
                 }
                 "he" | "him" | "his" | "himself" => Some(Gender::Male),
@@ -136,7 +145,7 @@ impl People {
                 let who = resolve(&recent, token.sentence, gender).unwrap_or(if recent.is_empty() { Who::Child } else { Who::Unknown });
                 // A pronoun passes on whom it refers to, with its own gender.
                 recent.push(Recent { who, gender, sentence: token.sentence, salient });
-                people.mentions.push((i, who));
+                people.mention(doc, i, who);
                 continue;
             }
             let mention = if let Some(role) = role_at[i] {
@@ -164,10 +173,22 @@ impl People {
                 if who != Who::Worker {
                     recent.push(Recent { who, gender, sentence: token.sentence, salient });
                 }
-                people.mentions.push((i, who));
+                people.mention(doc, i, who);
             }
         }
         people
+    }
+
+    fn mention(&mut self, doc: &Document<'_>, token: usize, who: Who) {
+        self.mentions.push((token, who));
+        let word = doc.word(token);
+        let object_or_possessive = matches!(word, "me" | "us" | "him" | "his" | "her" | "hers" | "them" | "their" | "myself" | "himself" | "herself" | "themselves" | "your" | "yourself")
+            || word.ends_with("'s")
+            // "with Esther", "to mum": the object of a preposition.
+            || token.checked_sub(1).is_some_and(|p| PREPOSITIONS.contains(&doc.word(p)));
+        if !object_or_possessive {
+            self.subjects.push((token, who));
+        }
     }
 
     /// The person mentioned nearest before token `at`, within `window` tokens
@@ -175,21 +196,21 @@ impl People {
     pub fn before(&self, doc: &Document<'_>, at: usize, window: usize) -> Option<(usize, Who)> {
         let sentence = doc.tokens.get(at.min(doc.tokens.len().saturating_sub(1)))?.sentence;
         let lowest = at.saturating_sub(window);
-        let i = self.mentions.partition_point(|&(t, _)| t < at);
-        self.mentions[..i].iter().rev().find(|&&(t, _)| t >= lowest && doc.tokens[t].sentence == sentence && !doc.tokens[t].quoted).copied()
+        let i = self.subjects.partition_point(|&(t, _)| t < at);
+        self.subjects[..i].iter().rev().find(|&&(t, _)| t >= lowest && doc.tokens[t].sentence == sentence && !doc.tokens[t].quoted).copied()
     }
 
     /// The first person mentioned in a sentence.
     pub fn first_in(&self, doc: &Document<'_>, sentence: usize) -> Option<Who> {
         let range = doc.sentences.get(sentence)?;
-        let i = self.mentions.partition_point(|&(t, _)| t < range.first_token);
-        self.mentions.get(i).filter(|&&(t, _)| t < range.end_token).map(|&(_, who)| who)
+        let i = self.subjects.partition_point(|&(t, _)| t < range.first_token);
+        self.subjects.get(i).filter(|&&(t, _)| t < range.end_token).map(|&(_, who)| who)
     }
 
     /// The person mentioned nearest after token `at`, within `window` tokens.
     pub fn after(&self, doc: &Document<'_>, at: usize, window: usize) -> Option<(usize, Who)> {
-        let i = self.mentions.partition_point(|&(t, _)| t <= at);
-        self.mentions[i..].iter().find(|&&(t, _)| t <= at + window && !doc.tokens[t].quoted).copied()
+        let i = self.subjects.partition_point(|&(t, _)| t <= at);
+        self.subjects[i..].iter().find(|&&(t, _)| t <= at + window && !doc.tokens[t].quoted).copied()
     }
 }
 

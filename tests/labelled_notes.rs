@@ -57,8 +57,21 @@ fn flagged(report: &Report, (start, end): (usize, usize)) -> bool {
 
 #[test]
 fn detectors_meet_their_floors_on_labelled_notes() {
+    measure("labelled.jsonl", include_str!("notes/labelled.jsonl"), 1.0);
+}
+
+/// A second set written apart from the rules and never used to tune them:
+/// its figures are the honest estimate of accuracy on notes we have not seen.
+#[test]
+fn detectors_generalise_to_held_out_notes() {
+    measure("holdout.jsonl", include_str!("notes/holdout.jsonl"), HOLDOUT_SLACK);
+}
+
+/// Held-out floors sit this far below the tuning set's.
+const HOLDOUT_SLACK: f64 = 0.92;
+
+fn measure(name: &str, data: &str, slack: f64) {
     let checker = Checker::new();
-    let data = include_str!("notes/labelled.jsonl");
     let (mut opinion, mut voice, mut equality_notes, mut deadline, mut status) = (Tally::new(), Tally::new(), Tally::new(), Tally::new(), Tally::new());
     let (mut areas_right, mut areas_total, mut areas_fp, mut areas_fn) = (0usize, 0usize, Vec::new(), Vec::new());
     let (mut jargon, mut traps) = (Tally::new(), Tally::new());
@@ -107,7 +120,7 @@ fn detectors_meet_their_floors_on_labelled_notes() {
         }
     }
     let area_accuracy = areas_right as f64 / areas_total as f64;
-    println!("labelled notes: {notes}");
+    println!("{name}: {notes} notes");
     let row = |name: &str, t: &Tally| println!("{name:<28} {:>6.1}%  ({}/{})", 100.0 * t.rate(), t.right, t.total);
     row("professional opinion", &opinion);
     row("child's voice", &voice);
@@ -123,12 +136,12 @@ fn detectors_meet_their_floors_on_labelled_notes() {
         }
     }
     println!("  equality false: {areas_fp:?}\n  equality missed: {areas_fn:?}");
-    assert!(notes >= 60, "the labelled set needs at least 60 notes");
-    assert!(opinion.rate() >= MIN_OPINION, "opinion accuracy {:.3}", opinion.rate());
-    assert!(voice.rate() >= MIN_CHILD_VOICE, "child's voice accuracy {:.3}", voice.rate());
-    assert!(area_accuracy >= MIN_EQUALITY_AREAS, "equality per-area accuracy {area_accuracy:.3}");
-    assert!(jargon.rate() >= MIN_JARGON_RECALL, "jargon recall {:.3}", jargon.rate());
-    assert!(1.0 - traps.rate() <= MAX_TRAP_ALARMS, "trap false alarms {:.3}", 1.0 - traps.rate());
-    assert!(deadline.rate() >= MIN_DEADLINE, "deadline accuracy {:.3}", deadline.rate());
-    assert!(status.rate() >= MIN_STATUS, "deadline status accuracy {:.3}", status.rate());
+    assert!(notes >= 40, "{name} needs at least 40 notes");
+    assert!(opinion.rate() >= MIN_OPINION * slack, "opinion accuracy {:.3}", opinion.rate());
+    assert!(voice.rate() >= MIN_CHILD_VOICE * slack, "child's voice accuracy {:.3}", voice.rate());
+    assert!(area_accuracy >= MIN_EQUALITY_AREAS * slack, "equality per-area accuracy {area_accuracy:.3}");
+    assert!(jargon.rate() >= MIN_JARGON_RECALL * slack, "jargon recall {:.3}", jargon.rate());
+    assert!(1.0 - traps.rate() <= MAX_TRAP_ALARMS / slack, "trap false alarms {:.3}", 1.0 - traps.rate());
+    assert!(deadline.rate() >= MIN_DEADLINE * slack, "deadline accuracy {:.3}", deadline.rate());
+    assert!(status.rate() >= MIN_STATUS * slack, "deadline status accuracy {:.3}", status.rate());
 }

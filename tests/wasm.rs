@@ -20,7 +20,7 @@ fn to_json(value: &JsValue) -> Value {
 
 #[wasm_bindgen_test]
 fn javascript_reports_equal_native_reports() {
-    let checker = Checker::new();
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
     let notes = include_str!("notes/labelled.jsonl").lines().filter(|l| !l.trim().is_empty());
     let golden = include_str!("notes/labelled.reports.jsonl").lines();
     let mut compared = 0;
@@ -38,7 +38,7 @@ fn javascript_reports_equal_native_reports() {
 
 #[wasm_bindgen_test]
 fn spans_slice_the_javascript_string() {
-    let checker = Checker::new();
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
     let text = "Zo\u{eb} \u{1f469}\u{200d}\u{1f467} met her IRO.";
     let report = to_json(&checker.check(text, JsValue::UNDEFINED).unwrap());
     let finding = report["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "jargon").expect("IRO flagged");
@@ -49,7 +49,7 @@ fn spans_slice_the_javascript_string() {
 
 #[wasm_bindgen_test]
 fn bad_context_throws_an_error_and_the_checker_goes_on() {
-    let checker = Checker::new();
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
     let error = checker.check("Visit.", js(r#"{"event_at":"2026-02-30T10:00"}"#)).err().expect("an impossible date is an error");
     let error: JsValue = error.into();
     assert!(error.is_instance_of::<js_sys::Error>());
@@ -63,7 +63,7 @@ fn bad_context_throws_an_error_and_the_checker_goes_on() {
 
 #[wasm_bindgen_test]
 fn rules_are_listed_for_the_page() {
-    let rules = to_json(&Checker::new().rules().unwrap());
+    let rules = to_json(&Checker::new(JsValue::UNDEFINED).unwrap().rules().unwrap());
     let ids: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     for id in ["jargon", "stigmatising-language", "vague-language", "missing-professional-opinion", "missing-child-voice", "equality-information", "late-recording"] {
         assert!(ids.contains(&id), "{id} missing");

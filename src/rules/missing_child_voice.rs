@@ -22,13 +22,14 @@ fn check(cx: &mut Cx<'_>) {
     let doc = cx.doc;
     let young = cx.ctx.child_age_years.is_some_and(|a| a < 3.0)
         || doc.hits_in(List::Voice).any(|h| doc.entry(h).value == "young")
-        || age_in_months_or_weeks(cx);
+        || age_in_months_or_weeks(cx)
+        || age_under_three_in_brackets(cx);
     let mut evidence: Vec<(usize, usize)> = Vec::new();
 
     for &(start, end) in &doc.quotes {
         let first = doc.token_at(start);
         let last = doc.token_at(end);
-        if last - first >= 2 && quote_speaker(cx, start, end) == Some(Who::Child) {
+        if last - first >= 2 && quote_speaker(cx, start, end) == Some(Who::Child) && !quote_reported_by_adult(cx, start) {
             evidence.push((start.saturating_sub(1), (end + 1).min(doc.norm.len())));
         }
     }
@@ -43,7 +44,7 @@ fn check(cx: &mut Cx<'_>) {
             continue;
         }
         let token = doc.token_at(hit.start);
-        let subject = match cx.people.before(doc, token, 6) {
+        let subject = match cx.people.before(doc, token, 12) {
             Some((_, who)) => Some(who),
             // "Said school is alright.": the subject is the last sentence's.
             None if doc.sentences[doc.tokens[token].sentence].first_token == token => {
@@ -84,6 +85,14 @@ fn age_in_months_or_weeks(cx: &Cx<'_>) -> bool {
     })
 }
 
+/// "Theo (2)", "Hana (1)": a name with an age under three.
+fn age_under_three_in_brackets(cx: &Cx<'_>) -> bool {
+    let lower = &cx.doc.lower;
+    ["(0)", "(1)", "(2)", "aged 1", "aged 2", "age 1", "age 2", "1 year old", "2 year old", "1 year-old", "2 year-old"].iter().any(|p| {
+        lower.match_indices(p).any(|(i, m)| !lower[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// Who said a quotation: the subject of a speech word just after it
 /// ("…," he said) or just before it in the sentence (Jayden told me: "…").
 fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
@@ -112,6 +121,18 @@ fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
         Some(Who::Unknown) | None => content_speaker(&doc.lower[start..end]),
         known => known,
     }
+}
+
+/// "She told me Elijah said to her 'there's never food'": an adult's report
+/// of what the child said, not the child's words to the worker.
+fn quote_reported_by_adult(cx: &Cx<'_>, start: usize) -> bool {
+    let doc = cx.doc;
+    let sentence = doc.sentences[doc.sentence_of(start.saturating_sub(1))];
+    doc.hits_in(List::Voice)
+        .chain(doc.hits_in(List::Opinion))
+        .filter(|h| h.start >= sentence.start && h.end <= start && !doc.is_quoted(h.start))
+        .filter(|h| matches!(doc.entry(h).value.as_str(), "speech" | "attribution"))
+        .any(|h| matches!(cx.people.before(doc, doc.token_at(h.start), 5), Some((_, Who::Adult))))
 }
 
 /// A quotation's own words can say who spoke: "my mum" is a child's, "my son" a parent's.

@@ -48,7 +48,9 @@ fn check(cx: &mut Cx<'_>) {
         if heading && words < 6 {
             heading_pending = true; // "Analysis:" on its own line: the next line is the analysis
         }
-        if frame || own_analysis || after_heading || (heading && words >= 6) {
+        // "Analysis: risk assessment completed." is a heading over nothing.
+        let heading_with_content = heading && (words >= 10 || risk || connective);
+        if frame || own_analysis || after_heading || heading_with_content {
             evidence.push(cx.sentence_span(si));
         }
     }
