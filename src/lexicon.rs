@@ -22,6 +22,7 @@ pub(crate) enum List {
     Opinion,
     Voice,
     People,
+    Recording,
 }
 
 impl List {
@@ -135,19 +136,26 @@ impl Lexicon {
             hits.push(Hit { entry: entry_id, start, end });
         }
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        // Per group, the kept hit reaching furthest right.
-        let mut reach: [Option<(usize, usize)>; 8] = [None; 8];
+        // Per group, the kept hit reaching furthest right. The language lists
+        // share one group (one finding per word, the longest term first);
+        // other lists group by list and value, so a longer term hides a
+        // shorter one of the same kind but not of another kind.
+        let mut reach: Vec<((List, &str), (usize, usize))> = Vec::new();
         hits.retain(|hit| {
-            let group = usize::from(self.entries[hit.entry as usize].list.group());
-            let keep = match reach[group] {
+            let entry = &self.entries[hit.entry as usize];
+            let key = if entry.list.group() == 0 { (List::Jargon, "") } else { (entry.list, entry.value.as_str()) };
+            let slot = reach.iter().position(|(k, _)| *k == key);
+            let keep = match slot.map(|i| reach[i].1) {
                 None => true,
-                // Language lists: one finding per word, the longest term first.
-                Some((_, end)) if group == 0 => hit.start >= end,
-                // Other lists: drop a term inside a longer one, keep equal spans.
+                Some((_, end)) if key.0 == List::Jargon => hit.start >= end,
                 Some(span) => hit.end > span.1 || span == (hit.start, hit.end),
             };
-            if keep && reach[group].is_none_or(|(_, end)| hit.end > end) {
-                reach[group] = Some((hit.start, hit.end));
+            if keep {
+                match slot {
+                    Some(i) if hit.end > reach[i].1 .1 => reach[i].1 = (hit.start, hit.end),
+                    Some(_) => {}
+                    None => reach.push((key, (hit.start, hit.end))),
+                }
             }
             keep
         });

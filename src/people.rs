@@ -200,6 +200,11 @@ impl People {
         self.subjects[..i].iter().rev().find(|&&(t, _)| t >= lowest && doc.tokens[t].sentence == sentence && !doc.tokens[t].quoted).copied()
     }
 
+    /// Whom the word at `token` refers to, if it is a person.
+    pub fn at(&self, token: usize) -> Option<Who> {
+        self.mentions.binary_search_by_key(&token, |&(t, _)| t).ok().map(|i| self.mentions[i].1)
+    }
+
     /// The first person mentioned in a sentence.
     pub fn first_in(&self, doc: &Document<'_>, sentence: usize) -> Option<Who> {
         let range = doc.sentences.get(sentence)?;

@@ -59,6 +59,7 @@ pub(crate) const LISTS: &[(&str, List)] = &[
     ("opinion", List::Opinion),
     ("voice", List::Voice),
     ("people", List::People),
+    ("recording", List::Recording),
 ];
 
 macro_rules! data {
@@ -79,6 +80,7 @@ pub(crate) fn worcestershire_document() -> Value {
         data!("opinion.txt"),
         data!("voice.txt"),
         data!("people.txt"),
+        data!("recording.txt"),
     ];
     let lists: Map<String, Value> = LISTS
         .iter()

@@ -51,7 +51,7 @@ fn check(cx: &mut Cx<'_>) {
 
 /// True at "Independent Reviewing Officer (IRO)" or "IRO (Independent
 /// Reviewing Officer)": the note defines the acronym here.
-fn is_definition(doc: &crate::document::Document<'_>, start: usize, end: usize, expands: Option<&str>) -> bool {
+pub(crate) fn is_definition(doc: &crate::document::Document<'_>, start: usize, end: usize, expands: Option<&str>) -> bool {
     let before = doc.lower[..start].trim_end();
     let after = doc.lower[end..].trim_start();
     if before.ends_with('(') && after.starts_with(')') {

@@ -20,10 +20,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
 
 fn check(cx: &mut Cx<'_>) {
     let doc = cx.doc;
-    let young = cx.ctx.child_age_years.is_some_and(|a| a < 3.0)
-        || doc.hits_in(List::Voice).any(|h| doc.entry(h).value == "young")
-        || age_in_months_or_weeks(cx)
-        || age_under_three_in_brackets(cx);
+    let young = child_is_young(cx);
     let mut evidence: Vec<(usize, usize)> = Vec::new();
 
     for &(start, end) in &doc.quotes {
@@ -69,6 +66,15 @@ fn check(cx: &mut Cx<'_>) {
         cx.flag("missing-child-voice", None, message, suggestions);
     }
     cx.out.child_voice = evidence;
+}
+
+/// A baby, or a child who does not speak: what the worker saw of them is
+/// their voice, and they are not expected to be seen alone.
+pub(crate) fn child_is_young(cx: &Cx<'_>) -> bool {
+    cx.ctx.child_age_years.is_some_and(|a| a < 3.0)
+        || cx.doc.hits_in(List::Voice).any(|h| cx.doc.entry(h).value == "young")
+        || age_in_months_or_weeks(cx)
+        || age_under_three_in_brackets(cx)
 }
 
 /// "Ruby (5 months)", "a 6-week-old baby": a child too young to talk.

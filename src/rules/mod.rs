@@ -9,13 +9,20 @@ use crate::policy::Policy;
 use crate::report::{Category, EqualityArea, Severity};
 use crate::Context;
 
+mod documents_given;
 mod equality_information;
+mod information_sharing;
 mod jargon;
 mod late_recording;
 mod missing_child_voice;
 mod missing_professional_opinion;
+mod opinion_as_fact;
+mod plain_english;
 mod stigmatising_language;
+mod unattributed_decision;
+mod unresolved_disagreement;
 mod vague_language;
+mod visit_details;
 
 
 /// What a rule is, for people: fixed headings after clippy's and ruff's docs.
@@ -46,15 +53,23 @@ pub(crate) struct RuleDef {
     pub check: fn(&mut Cx<'_>),
 }
 
-/// Every rule, alphabetically.
+/// Every rule, alphabetically — which is also the order they run in, so
+/// `visit-details` sees the deadline and the child's voice already worked out.
 pub(crate) static RULES: &[&RuleDef] = &[
+    &documents_given::RULE,
     &equality_information::RULE,
+    &information_sharing::RULE,
     &jargon::RULE,
     &late_recording::RULE,
     &missing_child_voice::RULE,
     &missing_professional_opinion::RULE,
+    &opinion_as_fact::RULE,
+    &plain_english::RULE,
     &stigmatising_language::RULE,
+    &unattributed_decision::RULE,
+    &unresolved_disagreement::RULE,
     &vague_language::RULE,
+    &visit_details::RULE,
 ];
 
 /// A finding before its span is converted to UTF-16.
@@ -180,5 +195,19 @@ pub(crate) fn flag_list(cx: &mut Cx<'_>, list: crate::lexicon::List, rule: &'sta
         let message = cx.policy.message(rule, variant, &[("term", term)]);
         let suggestions = entry.values().map(str::to_owned).collect();
         cx.flag_as(rule, entry.severity.unwrap_or(severity), Some((hit.start, hit.end)), message, suggestions);
+    }
+}
+
+impl Cx<'_> {
+    /// Unquoted hits of one class of a list (`value` of the entry).
+    pub fn class_hits<'d>(&'d self, list: crate::lexicon::List, class: &'d str) -> impl Iterator<Item = &'d crate::lexicon::Hit> + 'd {
+        let doc = self.doc;
+        doc.hits_in(list).filter(move |h| doc.entry(h).value == class && !doc.is_quoted(h.start))
+    }
+
+    /// True when a sentence has a hit of the class.
+    pub fn sentence_has(&self, sentence: usize, list: crate::lexicon::List, class: &str) -> bool {
+        let s = self.doc.sentences[sentence];
+        self.class_hits(list, class).any(|h| h.start >= s.start && h.start < s.end)
     }
 }

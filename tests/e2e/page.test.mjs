@@ -114,6 +114,7 @@ test('typing a note flags "LAC" and its button selects exactly that text', async
     const note = page.locator('#note');
     await note.pressSequentially(typed);
     assert.equal(await note.inputValue(), typed);
+    await frames(page);
     const button = page.getByRole('button', { name: 'Select “LAC” in the note' });
     await button.waitFor();
     const finding = page.locator('#findings > li', { has: button });
@@ -130,6 +131,20 @@ test('typing a note flags "LAC" and its button selects exactly that text', async
     assert.equal(sel.start, typed.indexOf('LAC')); // UTF-16: the emoji counts as two
     assert.equal(sel.end, sel.start + 3);
     assert.ok(sel.focused, 'the textarea has focus after selecting');
+
+    // A click that lands before the list is redrawn after an edit still
+    // selects the same words, where they are now.
+    const moved = await page.evaluate(() => {
+      const t = document.getElementById('note');
+      t.setRangeText('Today ', 0, 0, 'end');
+      t.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'Today ' }));
+      const stale = [...document.querySelectorAll('#findings button')].find((b) => b.textContent.includes('“LAC”'));
+      stale.click();
+      return { start: t.selectionStart, text: t.value.substring(t.selectionStart, t.selectionEnd), value: t.value };
+    });
+    assert.equal(moved.text, 'LAC');
+    assert.equal(moved.start, moved.value.indexOf('LAC'));
+    assert.equal(moved.start, sel.start + 'Today '.length);
 
     // The live region reports the count once typing pauses.
     const count = await page.evaluate(() => window.caseNoteChecker.lastReport.findings.length);
