@@ -34,6 +34,7 @@ use serde::Serialize;
 
 pub use context::Context;
 pub use error::Error;
+pub use policy::Coverage;
 pub use report::{Category, Deadline, DeadlineStatus, EqualityArea, EqualitySummary, Finding, Presence, Report, Severity, Span, Stats};
 
 use document::Document;
@@ -106,6 +107,11 @@ impl Checker {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn with_policy_value(value: serde_json::Value) -> Result<Checker, Error> {
         Ok(Checker { policy: Policy::from_value(value)? })
+    }
+
+    /// Which rule checks which requirement of the policy.
+    pub fn coverage(&self) -> &[Coverage] {
+        &self.policy.coverage
     }
 
     /// The built-in policy as one JSON document, word lists included: a

@@ -46,7 +46,23 @@ pub(crate) struct Policy {
     category_names: BTreeMap<Category, String>,
     pub calendar: Calendar,
     pub standards: BTreeMap<u8, String>,
+    /// Which rule checks which requirement of the policy, for `RULES.md`.
+    pub coverage: Vec<Coverage>,
     pub lexicon: Lexicon,
+}
+
+/// One requirement of the policy and the rules that check it (none, with a
+/// reason, when a text check cannot see it).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Coverage {
+    /// The requirement, in the policy's words or close to them.
+    pub requirement: String,
+    /// Where in the policy it is.
+    pub section: String,
+    /// Rule ids that check it.
+    pub rules: Vec<String>,
+    /// Why no rule checks it, when none does.
+    pub not_checked: Option<String>,
 }
 
 /// The word lists a policy holds, by their key in the file.
@@ -128,7 +144,8 @@ impl Policy {
     fn from_document(doc: &Value) -> Result<Policy, Error> {
         let mut p = Problems::default();
         let fields = p.object("", doc);
-        p.known_keys("", fields, &["$schema", "name", "rules", "timescales", "category_names", "calendar", "standards", "lists"]);
+        p.known_keys("", fields, &["$schema", "name", "rules", "timescales", "category_names", "calendar", "standards", "lists", "coverage"]);
+        let coverage = p.coverage(fields.get("coverage"));
         let name = p.string("name", fields.get("name")).unwrap_or_default();
 
         let rule_fields = p.object("rules", fields.get("rules").unwrap_or(&Value::Null));
@@ -220,7 +237,7 @@ impl Policy {
         let lexicon = Lexicon::build(&sources).map_err(|e| p.problems.push(e.to_string())).ok();
 
         match (p.problems.is_empty(), lexicon) {
-            (true, Some(lexicon)) => Ok(Policy { name, rules, timescales, category_names, calendar, standards, lexicon }),
+            (true, Some(lexicon)) => Ok(Policy { name, rules, timescales, category_names, calendar, standards, coverage, lexicon }),
             _ => Err(Error::policy(p.problems.join("; "))),
         }
     }
@@ -470,6 +487,37 @@ impl Problems {
                 None
             }
         }
+    }
+
+    fn coverage(&mut self, v: Option<&Value>) -> Vec<Coverage> {
+        let Some(v) = v else { return Vec::new() };
+        let Value::Array(items) = v else {
+            self.push("coverage", &format!("expected an array, got {}", kind(v)));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("coverage[{i}]");
+            let fields = self.object(&path, item);
+            self.known_keys(&path, fields, &["requirement", "section", "rules", "not_checked"]);
+            let requirement = self.string(&format!("{path}.requirement"), fields.get("requirement"));
+            let section = self.string(&format!("{path}.section"), fields.get("section"));
+            let mut rules = Vec::new();
+            for (j, rule) in fields.get("rules").and_then(Value::as_array).into_iter().flatten().enumerate() {
+                match rule.as_str() {
+                    Some(id) if crate::rules::RULES.iter().any(|d| d.meta.id == id) => rules.push(id.to_owned()),
+                    _ => self.push(&format!("{path}.rules[{j}]"), &format!("{rule} is not a rule of this checker")),
+                }
+            }
+            let not_checked = fields.get("not_checked").and_then(|v| self.string(&format!("{path}.not_checked"), Some(v)));
+            if rules.is_empty() && not_checked.is_none() {
+                self.push(&path, "names no rule and gives no not_checked reason");
+            }
+            if let (Some(requirement), Some(section)) = (requirement, section) {
+                out.push(Coverage { requirement, section, rules, not_checked });
+            }
+        }
+        out
     }
 
     fn calendar(&mut self, v: Option<&Value>) -> Calendar {

@@ -9,7 +9,7 @@ use crate::{Checker as CoreChecker, Context};
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 export type Severity = "error" | "warning" | "advice";
-export type RuleId = "jargon" | "stigmatising-language" | "vague-language" | "missing-professional-opinion" | "missing-child-voice" | "equality-information" | "late-recording";
+export type RuleId = "documents-given" | "equality-information" | "information-sharing" | "jargon" | "late-recording" | "missing-child-voice" | "missing-professional-opinion" | "opinion-as-fact" | "plain-english" | "stigmatising-language" | "unattributed-decision" | "unresolved-disagreement" | "vague-language" | "visit-details";
 export type EqualityArea = "ethnicity" | "race" | "culture" | "gender" | "age" | "religion" | "language" | "communication" | "sensory_impairment" | "disability" | "sexual_orientation";
 export type Category = "high_risk" | "s47_strategy_significant" | "statutory_visit" | "other";
 /** Half-open range in UTF-16 code units: `text.substring(start, end)`. */
