@@ -64,3 +64,16 @@ fn typescript_types_name_every_rule() {
         assert!(union.contains(&format!("\"{}\"", rule.id)), "RuleId lacks {}", rule.id);
     }
 }
+
+#[test]
+fn the_policy_schema_names_every_rule_and_list() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../policy.schema.json")).unwrap();
+    let schema_rules: Vec<&String> = schema["properties"]["rules"]["properties"].as_object().unwrap().keys().collect();
+    let mut ids: Vec<String> = Checker::new().rules().iter().map(|r| r.id.to_owned()).collect();
+    ids.sort();
+    assert_eq!(schema_rules, ids.iter().collect::<Vec<_>>());
+    let policy: serde_json::Value = serde_json::from_str(&Checker::default_policy_json()).unwrap();
+    let lists: Vec<&String> = policy["lists"].as_object().unwrap().keys().collect();
+    let schema_lists: Vec<&String> = schema["properties"]["lists"]["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(lists, schema_lists);
+}
