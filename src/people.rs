@@ -23,6 +23,8 @@ pub(crate) enum Who {
 enum Gender {
     Female,
     Male,
+    /// A group: parents, staff, the police. Only "they" refers to it.
+    Plural,
     Any,
 }
 
@@ -39,11 +41,34 @@ struct Recent {
 
 const PREPOSITIONS: &[&str] = &["about", "with", "to", "for", "from", "of", "at", "by", "on", "regarding"];
 
+/// True when a preposition, perhaps with a determiner, stands just before
+/// the word: "with Esther", "from the midwife", "to his mum".
+fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
+    let mut back = token;
+    for _ in 0..2 {
+        let Some(prev) = back.checked_sub(1) else { return false };
+        let word = doc.word(prev);
+        if PREPOSITIONS.contains(&word) {
+            return true;
+        }
+        if !matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "my" | "our" | "your") {
+            return false;
+        }
+        back = prev;
+    }
+    false
+}
+
 /// Whom a pronoun most likely refers to: at the start of a sentence, the
 /// first person of the sentence before (its subject, usually); mid-sentence,
 /// the nearest person in the main clause.
 fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
-    let fits = |r: &&Recent| gender == Gender::Any || r.gender == Gender::Any || r.gender == gender;
+    let fits = |r: &&Recent| match (gender, r.gender) {
+        (Gender::Any, _) => true,
+        (_, Gender::Plural) => false,
+        (_, Gender::Any) => true,
+        (wanted, had) => wanted == had,
+    };
     let in_sentence: Vec<&Recent> = recent.iter().filter(|r| r.sentence == sentence).filter(fits).collect();
     if in_sentence.is_empty() {
         let last = recent.iter().rev().find(fits)?.sentence;
@@ -106,6 +131,7 @@ impl People {
             let gender = match parts.next() {
                 Some("f") => Gender::Female,
                 Some("m") => Gender::Male,
+                Some("p") => Gender::Plural,
                 _ => Gender::Any,
             };
             // A role word names the person at its last word ("foster carer").
@@ -136,7 +162,7 @@ impl People {
                 _ => None,
             };
             let salient = match i.checked_sub(1).map(|p| doc.word(p)) {
-                Some(p) if PREPOSITIONS.contains(&p) => false,
+                _ if after_preposition(doc, i) => false,
                 // "about Daniel and Grace": both sit in the phrase.
                 Some("and" | "or") => recent.last().is_none_or(|r| r.salient),
                 _ => true,
@@ -184,8 +210,8 @@ impl People {
         let word = doc.word(token);
         let object_or_possessive = matches!(word, "me" | "us" | "him" | "his" | "her" | "hers" | "them" | "their" | "myself" | "himself" | "herself" | "themselves" | "your" | "yourself")
             || word.ends_with("'s")
-            // "with Esther", "to mum": the object of a preposition.
-            || token.checked_sub(1).is_some_and(|p| PREPOSITIONS.contains(&doc.word(p)));
+            // "with Esther", "from the midwife": the object of a preposition.
+            || after_preposition(doc, token);
         if !object_or_possessive {
             self.subjects.push((token, who));
         }
@@ -240,11 +266,7 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
         let token = doc.tokens[i];
         let sentence_start = doc.sentences[token.sentence].first_token == i;
         // "Kayla (15)", "Sophie Ward (Finley's mum)": an aside in brackets.
-        let mut aside_from = token.end;
-        if doc.tokens.get(i + 1).is_some_and(|t| t.capital && doc.norm[token.end..t.start] == *" ") {
-            aside_from = doc.tokens[i + 1].end;
-        }
-        let with_aside = doc.lower[aside_from..].trim_start_matches(' ').starts_with('(');
+        let with_aside = aside_after_name(doc, i).is_some_and(|a| a.bracketed);
         if !sentence_start || possessive || with_aside {
             candidates.push(word);
         } else if starts.contains(&word) && !doc.norm.contains(&format!(" {word} ")) {
@@ -253,7 +275,7 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
             starts.push(word);
         }
     }
-    for (i, token) in doc.tokens.iter().enumerate() {
+    for i in 0..doc.tokens.len() {
         let Some((word, possessive)) = capitalised(i) else { continue };
         let known = scores.iter().position(|(n, _, _)| n == word);
         if known.is_none() && !candidates.contains(&word) {
@@ -284,33 +306,23 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
         }
         // An aside after the name, or after its surname: "Jayden (9)",
         // "Sophie Ward (Finley's mum)", "Jade, mum,".
-        let mut aside_from = token.end;
-        if doc.tokens.get(i + 1).is_some_and(|t| t.capital && doc.lower[token.end..t.start].trim().is_empty()) {
-            aside_from = doc.tokens[i + 1].end;
-        }
-        let aside = doc.lower[aside_from..].trim_start_matches(' ');
-        let close = match aside.chars().next() {
-            Some('(') => Some(')'),
-            Some(',') => Some(','),
-            _ => None,
-        };
-        if let Some(close) = close {
-            let inner = &aside[1..];
-            let inner = &inner[..inner.find([close, '.', '\n']).unwrap_or(inner.len()).min(48)];
-            let inner_start = aside_from + (doc.lower[aside_from..].len() - aside.len()) + 1;
-            let inner = inner.trim_start();
-            let max_words = if close == ',' { 4 } else { 6 };
-            let short = inner.split_whitespace().count() <= max_words;
-            if !short {
-                // A long clause after a comma is not an aside about the name.
-            } else if inner.starts_with(|c: char| c.is_ascii_digit()) || inner.starts_with("aged") || inner.starts_with("age ") {
-                *child += 2;
+        if let Some(aside) = aside_after_name(doc, i) {
+            let words = &doc.lower[aside.start..aside.end];
+            let age = words.trim_start().trim_start_matches("aged ").trim_start_matches("age ");
+            let digits: String = age.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(years) = digits.parse::<u32>() {
+                // An adult's age is given the same way: "Saima (24)".
+                let months_or_weeks = age[digits.len()..].trim_start().starts_with(['m', 'w']);
+                if years < 18 || months_or_weeks {
+                    *child += 2;
+                } else {
+                    *adult += 2;
+                }
             }
-            let roles = (doc.token_at(inner_start)..if short { doc.token_at(inner_start + inner.len() + 1) } else { doc.token_at(inner_start) }).filter_map(|t| role_at.get(t).copied().flatten());
-            for (who, _) in roles {
-                match who {
-                    Who::Adult => *adult += 2,
-                    Who::Child => *child += 1,
+            for t in doc.token_at(aside.start)..doc.token_at(aside.end) {
+                match role_at.get(t).copied().flatten() {
+                    Some((Who::Adult, _)) => *adult += 2,
+                    Some((Who::Child, _)) => *child += 1,
                     _ => {}
                 }
             }
@@ -336,6 +348,35 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
             (name, who)
         })
         .collect()
+}
+
+/// A short aside after a name and up to two more capitalised words (its
+/// surname): "Jayden (9)", "Kerry-Ann Doyle (Sophie's mum)", "Jade, mum,".
+struct Aside {
+    /// Byte range of the aside's words in the normalised text.
+    start: usize,
+    end: usize,
+    bracketed: bool,
+}
+
+fn aside_after_name(doc: &Document<'_>, name: usize) -> Option<Aside> {
+    let mut last = name;
+    while last < name + 2 && doc.tokens.get(last + 1).is_some_and(|t| t.capital && doc.lower[doc.tokens[last].end..t.start].trim().is_empty()) {
+        last += 1;
+    }
+    let after = doc.tokens[last].end;
+    let rest = doc.lower[after..].trim_start_matches(' ');
+    let (bracketed, close, max_words) = match rest.chars().next()? {
+        '(' => (true, ')', 6),
+        ',' => (false, ',', 4),
+        _ => return None,
+    };
+    let start = doc.lower.len() - rest.len() + 1;
+    let inner = &doc.lower[start..];
+    let end = start + inner.find([close, '.', '\n']).unwrap_or(inner.len());
+    let words = doc.lower[start..end].split_whitespace().count();
+    // A long clause after a comma is not an aside about the name.
+    (words <= max_words && end - start <= 64).then_some(Aside { start, end, bracketed })
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {

@@ -46,12 +46,21 @@ pub(crate) fn deadline_for(cx: &Cx<'_>) -> RawDeadline {
     let doc = cx.doc;
     let mut candidates: Vec<(Category, Option<(usize, usize)>)> = Vec::new();
     let hedges: Vec<usize> = doc.hits_in(List::Deadline).filter(|h| doc.entry(h).value == "hedge").map(|h| doc.token_at(h.start)).collect();
+    // A visit for an assessment or a family-time session is not a statutory
+    // visit, however it is worded; the form's event type can still say so.
+    // Only the opening says what the note is a record of.
+    let opening = doc.sentences.get(1).or(doc.sentences.first()).map_or(0, |s| s.end);
+    let not_statutory = doc.hits_in(List::Deadline).any(|h| doc.entry(h).value == "not_statutory" && h.start < opening);
+    // Terse notes start with the verb: "Saw Keeley at…", "Met Dominika…".
+    if !not_statutory && doc.tokens.first().is_some_and(|_| matches!(doc.word(0), "saw" | "met" | "visited")) {
+        candidates.push((Category::StatutoryVisit, Some((doc.tokens[0].start, doc.tokens[0].end))));
+    }
     for hit in doc.hits_in(List::Deadline) {
         let entry = doc.entry(hit);
         if entry.tag.as_deref() == Some("hedgeable") && hedged(doc, &hedges, hit.start) {
             continue; // "risk of injury", "will arrange a home visit": not an event that happened
         }
-        if let Some(category) = Category::from_id(entry.value.trim()) {
+        if let Some(category) = Category::from_id(entry.value.trim()).filter(|&c| !(not_statutory && c == Category::StatutoryVisit)) {
             if !candidates.iter().any(|(c, _)| *c == category) {
                 candidates.push((category, Some((hit.start, hit.end))));
             }

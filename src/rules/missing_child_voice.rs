@@ -26,7 +26,7 @@ fn check(cx: &mut Cx<'_>) {
     for &(start, end) in &doc.quotes {
         let first = doc.token_at(start);
         let last = doc.token_at(end);
-        if last - first >= 2 && quote_speaker(cx, start, end) == Some(Who::Child) && !quote_reported_by_adult(cx, start) {
+        if last - first >= 2 && quote_speaker(cx, start, end) == Some(Who::Child) && !quote_reported_by_adult(cx, start) && !quote_said_to_someone_else(cx, start) {
             evidence.push((start.saturating_sub(1), (end + 1).min(doc.norm.len())));
         }
     }
@@ -41,7 +41,7 @@ fn check(cx: &mut Cx<'_>) {
             continue;
         }
         let token = doc.token_at(hit.start);
-        let subject = match cx.people.before(doc, token, 12) {
+        let subject = match cx.people.before(doc, token, 16) {
             Some((_, who)) => Some(who),
             // "Said school is alright.": the subject is the last sentence's.
             None if doc.sentences[doc.tokens[token].sentence].first_token == token => {
@@ -53,6 +53,9 @@ fn check(cx: &mut Cx<'_>) {
             continue;
         }
         let to_worker = class == "speech" && (doc.lower[hit.end..].trim_start().starts_with("me") || next_is_quote(cx, hit.end));
+        if class == "speech" && told_someone_else(cx, hit) {
+            continue; // "told his teacher…": heard by another adult, reported to us
+        }
         if !to_worker && reported_by_adult(cx, hit) {
             continue;
         }
@@ -141,6 +144,17 @@ fn quote_reported_by_adult(cx: &Cx<'_>, start: usize) -> bool {
         .any(|h| matches!(cx.people.before(doc, doc.token_at(h.start), 5), Some((_, Who::Adult))))
 }
 
+/// "Shanice told her form tutor that … \"under my clothes\"": the quotation is
+/// what another adult heard.
+fn quote_said_to_someone_else(cx: &Cx<'_>, start: usize) -> bool {
+    let doc = cx.doc;
+    let sentence = doc.sentences[doc.sentence_of(start.saturating_sub(1))];
+    doc.hits_in(List::Voice)
+        .filter(|h| doc.entry(h).value == "speech" && h.start >= sentence.start && h.end <= start && !doc.is_quoted(h.start))
+        .last()
+        .is_some_and(|verb| told_someone_else(cx, verb))
+}
+
 /// A quotation's own words can say who spoke: "my mum" is a child's, "my son" a parent's.
 fn content_speaker(quote: &str) -> Option<Who> {
     const CHILD: &[&str] = &["my mum", "my dad", "my nan", "my teacher", "my school", "my brother", "my sister", "my mummy", "my daddy", "my foster"];
@@ -152,6 +166,17 @@ fn content_speaker(quote: &str) -> Option<Who> {
     } else {
         None
     }
+}
+
+/// "Kieran told his teacher…", "asked, through her tutor…": the child spoke to
+/// another adult, so the note has it second-hand.
+fn told_someone_else(cx: &Cx<'_>, hit: &Hit) -> bool {
+    let doc = cx.doc;
+    let first = doc.token_at(hit.end);
+    let sentence = doc.tokens[doc.token_at(hit.start).min(doc.tokens.len() - 1)].sentence;
+    (first..(first + 4).min(doc.tokens.len()))
+        .take_while(|&t| doc.tokens[t].sentence == sentence)
+        .any(|t| doc.word(t) == "through" || (cx.people.at(t) == Some(Who::Adult) && !matches!(doc.word(t), "mum" | "dad")))
 }
 
 fn next_is_quote(cx: &Cx<'_>, end: usize) -> bool {

@@ -122,7 +122,14 @@ test('typing a note flags "LAC" and its button selects exactly that text', async
     assert.match(await finding.innerText(), /Jargon/);
     assert.equal(await finding.locator('mark').innerText(), 'LAC');
 
-    await button.click();
+    // Click as a person does, holding the button down across a frame: the
+    // textarea's blur must not redraw the list from under the pointer.
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await frames(page);
+    await page.mouse.up();
     const sel = await page.evaluate(() => {
       const t = document.getElementById('note');
       return { start: t.selectionStart, end: t.selectionEnd, text: t.value.substring(t.selectionStart, t.selectionEnd), focused: document.activeElement === t };
@@ -279,6 +286,9 @@ test('a note containing HTML is shown as text and runs nothing', async () => {
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const payload = '<img src=x onerror="window.__xss=1"> </textarea><script>window.__xss=2</script> LAC <b>SW</b>';
+    // The child's name from the form reaches the page inside the checker's messages.
+    const name = '<img/src=x/onerror=window.__xss=5>';
+    await page.fill('#child-name', name);
     await page.fill('#note', payload);
     await page.locator('#note').pressSequentially(' <img src=y onerror="window.__xss=3">');
     const full = payload + ' <img src=y onerror="window.__xss=3">';
@@ -290,11 +300,13 @@ test('a note containing HTML is shown as text and runs nothing', async () => {
       elements: document.querySelectorAll('main img, main script, main b, #findings textarea').length,
       marks: [...document.querySelectorAll('#findings mark')].map((m) => m.textContent),
       flagged: window.caseNoteChecker.lastReport.findings.filter((f) => f.span).map((f) => f.text),
+      messages: [...document.querySelectorAll('#findings .message')].map((m) => m.textContent),
     }));
     assert.equal(result.xss, undefined);
     assert.equal(result.elements, 0);
     assert.deepEqual(result.marks, result.flagged);
     assert.ok(result.flagged.includes('SW'));
+    assert.ok(result.messages.some((m) => m.includes(`Add ${name}'s own words`)), 'the name is shown literally in a message');
     assert.deepEqual(requests, [], 'no image was requested');
 
     assert.deepEqual(problems, []);
