@@ -42,6 +42,8 @@ pub(crate) struct Document<'t> {
     /// Content ranges of quotations.
     pub quotes: Vec<(usize, usize)>,
     pub hits: Vec<Hit>,
+    /// `hits` split by list (indexed by `List as usize`), each in text order.
+    by_list: Vec<Vec<Hit>>,
 }
 
 /// Appends the normalised form of `s` to `out`; with `map`, records for every
@@ -126,7 +128,11 @@ impl<'t> Document<'t> {
         }
         let sentences = split_sentences(&norm, &lower, &quotes, &mut tokens);
         let hits = lexicon.scan(&norm, &lower);
-        Document { text, lexicon, norm, lower, to_text, tokens, sentences, quotes, hits }
+        let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); List::COUNT];
+        for hit in &hits {
+            by_list[lexicon.entries[hit.entry as usize].list as usize].push(*hit);
+        }
+        Document { text, lexicon, norm, lower, to_text, tokens, sentences, quotes, hits, by_list }
     }
 
     /// The byte range in the original text of a range of `norm`.
@@ -157,8 +163,16 @@ impl<'t> Document<'t> {
     }
 
     /// Hits from one list, in text order.
-    pub fn hits_in(&self, list: List) -> impl Iterator<Item = &Hit> + '_ {
-        self.hits.iter().filter(move |h| self.entry(h).list == list)
+    pub fn hits_in(&self, list: List) -> std::slice::Iter<'_, Hit> {
+        self.by_list[list as usize].iter()
+    }
+
+    /// Hits from one list that start within `[start, end)`.
+    pub fn hits_between(&self, list: List, start: usize, end: usize) -> std::slice::Iter<'_, Hit> {
+        let hits = &self.by_list[list as usize];
+        let from = hits.partition_point(|h| h.start < start);
+        let to = hits.partition_point(|h| h.start < end);
+        hits[from..to.max(from)].iter()
     }
 
     /// The word-list entry behind a hit.

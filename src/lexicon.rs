@@ -14,6 +14,7 @@ use crate::Error;
 /// Which list an entry came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum List {
+    // The order is the index of each list's hits in `Document`.
     Jargon,
     Stigmatising,
     Vague,
@@ -26,6 +27,9 @@ pub(crate) enum List {
 }
 
 impl List {
+    /// How many lists there are.
+    pub const COUNT: usize = List::Recording as usize + 1;
+
     /// Lists whose hits compete for the same words: a longer match wins.
     fn group(self) -> u8 {
         match self {
@@ -42,7 +46,7 @@ pub(crate) struct Entry {
     pub term: String,
     pub value: String,
     pub acronym: bool,
-    /// Exact (case-sensitive) surface forms, for acronyms.
+    /// Exact (case-sensitive) surface forms, for acronyms, normalised.
     exact: Vec<String>,
     pub expands: Option<String>,
     not_after: Vec<String>,
@@ -163,7 +167,7 @@ impl Lexicon {
     }
 
     fn accepts(&self, entry: &Entry, norm: &str, lower: &str, start: usize, end: usize) -> bool {
-        if entry.acronym && !entry.exact.iter().any(|f| normalise(f) == norm[start..end]) {
+        if entry.acronym && !entry.exact.iter().any(|f| *f == norm[start..end]) {
             return false;
         }
         if entry.lowercase && norm[start..end].chars().any(char::is_uppercase) {
@@ -237,10 +241,11 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
                 exact.push(format!("{form}s"));
             }
         }
-        entry.exact = exact;
+        entry.exact = exact.iter().map(|f| normalise(f)).collect();
     } else {
         entry.exact = forms;
     }
+    entry.expands = entry.expands.map(|e| normalise(&e));
     Ok(entry)
 }
 

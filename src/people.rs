@@ -2,6 +2,8 @@
 //! child's own words from an adult's report of them, and the worker's opinion
 //! from someone else's.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::document::Document;
 use crate::lexicon::List;
 use crate::Context;
@@ -59,6 +61,9 @@ fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
     false
 }
 
+/// How far back a pronoun looks for its person.
+const RECENT_WINDOW: usize = 24;
+
 /// Whom a pronoun most likely refers to: at the start of a sentence, the
 /// first person of the sentence before (its subject, usually); mid-sentence,
 /// the nearest person in the main clause.
@@ -69,12 +74,21 @@ fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
         (_, Gender::Any) => true,
         (wanted, had) => wanted == had,
     };
-    let in_sentence: Vec<&Recent> = recent.iter().filter(|r| r.sentence == sentence).filter(fits).collect();
-    if in_sentence.is_empty() {
-        let last = recent.iter().rev().find(fits)?.sentence;
-        return recent.iter().find(|r| r.sentence == last && fits(r)).map(|r| r.who);
+    // Mentions are in text order, so this sentence's are at the end.
+    let here = recent.iter().rev().take_while(|r| r.sentence == sentence);
+    let mut nearest = None;
+    for r in here.filter(fits) {
+        if r.salient {
+            return Some(r.who);
+        }
+        nearest = nearest.or(Some(r.who));
     }
-    in_sentence.iter().rev().find(|r| r.salient).or(in_sentence.last()).map(|r| r.who)
+    if nearest.is_some() {
+        return nearest;
+    }
+    let last = recent.iter().rev().take(RECENT_WINDOW).find(fits)?.sentence;
+    let mut in_last = recent.iter().rev().take(RECENT_WINDOW).skip_while(|r| r.sentence != last).take_while(|r| r.sentence == last).filter(fits);
+    in_last.by_ref().last().map(|r| r.who)
 }
 
 /// Every mention of a person, by token index.
@@ -186,10 +200,10 @@ impl People {
                 let name_before = i.checked_sub(1).is_some_and(|p| {
                     people.mentions.last().is_some_and(|&(t, _)| t == p) && doc.tokens[p].capital && doc.tokens[p].end + 1 >= token.start
                 });
-                match names.iter().find(|(n, _)| n == base) {
+                match names.get(base) {
                     // "Ms Brennan", "mum Jade", "Grace Ann": the same person as the word before.
                     Some(_) if title_before.is_some() || name_before => None,
-                    Some(&(_, who)) => Some((who, Gender::Any)),
+                    Some(&who) => Some((who, Gender::Any)),
                     None => None,
                 }
             } else {
@@ -247,8 +261,9 @@ impl People {
 
 /// Names are capitalised words used mid-sentence (or the context's child);
 /// the words around them say whether they are a child or an adult.
-fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<(Who, Gender)>], in_hit: &[bool]) -> Vec<(String, Who)> {
-    let mut scores: Vec<(String, i32, i32)> = child_names.iter().map(|n| (n.clone(), 10, 0)).collect();
+fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<(Who, Gender)>], in_hit: &[bool]) -> HashMap<String, Who> {
+    // name → (child cues, adult cues)
+    let mut scores: HashMap<String, (i32, i32)> = child_names.iter().map(|n| (n.clone(), (10, 0))).collect();
     let capitalised = |i: usize| -> Option<(&str, bool)> {
         let token = doc.tokens[i];
         let (word, possessive) = strip_possessive(doc.word(i));
@@ -259,8 +274,10 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
     // A capitalised word is a name when it is used mid-sentence, as a
     // possessive, with an age ("Kayla (15)"), or more than once and never in
     // lower case; a word capitalised only to start one sentence is not.
-    let mut candidates: Vec<&str> = Vec::new();
-    let mut starts: Vec<&str> = Vec::new();
+    let mut candidates: HashSet<&str> = HashSet::new();
+    let mut starts: HashSet<&str> = HashSet::new();
+    // Words the note also writes in lower case are ordinary words, not names.
+    let lower_case_words: HashSet<&str> = doc.tokens.iter().filter(|t| !t.capital).map(|t| &doc.norm[t.start..t.end]).collect();
     for i in 0..doc.tokens.len() {
         let Some((word, possessive)) = capitalised(i) else { continue };
         let token = doc.tokens[i];
@@ -268,23 +285,18 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
         // "Kayla (15)", "Sophie Ward (Finley's mum)": an aside in brackets.
         let with_aside = aside_after_name(doc, i).is_some_and(|a| a.bracketed);
         if !sentence_start || possessive || with_aside {
-            candidates.push(word);
-        } else if starts.contains(&word) && !doc.norm.contains(&format!(" {word} ")) {
-            candidates.push(word);
+            candidates.insert(word);
+        } else if starts.contains(word) && !lower_case_words.contains(word) {
+            candidates.insert(word);
         } else {
-            starts.push(word);
+            starts.insert(word);
         }
     }
     for i in 0..doc.tokens.len() {
         let Some((word, possessive)) = capitalised(i) else { continue };
-        let known = scores.iter().position(|(n, _, _)| n == word);
-        if known.is_none() && !candidates.contains(&word) {
+        if !scores.contains_key(word) && !candidates.contains(word) {
             continue;
         }
-        let idx = known.unwrap_or_else(|| {
-            scores.push((word.to_owned(), 0, 0));
-            scores.len() - 1
-        });
         let prev = i.checked_sub(1).map(|p| doc.word(p));
         let prev_role = i.checked_sub(1).and_then(|p| role_at[p]).map(|(w, _)| w);
         let next_role = role_at.get(i + 1).copied().flatten().map(|(w, _)| w);
@@ -327,13 +339,14 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
                 }
             }
         }
-        scores[idx].1 += *child;
-        scores[idx].2 += *adult;
+        let score = scores.entry(word.to_owned()).or_default();
+        score.0 += *child;
+        score.1 += *adult;
     }
     let has_context_child = !child_names.is_empty();
     scores
         .into_iter()
-        .map(|(name, child, adult)| {
+        .map(|(name, (child, adult))| {
             let who = if child > adult {
                 Who::Child
             } else if adult > child {

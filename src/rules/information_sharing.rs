@@ -27,7 +27,7 @@ fn check(cx: &mut Cx<'_>) {
         // not "school shared with me".
         let token = doc.token_at(start);
         let subject = cx.people.before(doc, token + 1, 4).map(|(_, who)| who);
-        let passive = doc.hits_in(Recording).any(|h| h.start == start && doc.entry(h).tag.as_deref() == Some("passive"));
+        let passive = doc.hits_between(Recording, start, start + 1).any(|h| doc.entry(h).tag.as_deref() == Some("passive"));
         let outgoing = passive || matches!(subject, None | Some(Who::Worker)) || doc.lower[start..end].starts_with("i ");
         if !outgoing {
             continue;

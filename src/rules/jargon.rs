@@ -27,15 +27,30 @@ fn check(cx: &mut Cx<'_>) {
             explained.push(hit.entry);
         }
     }
+    // Whether each acronym's spelled-out form is in the note, looked up once.
+    let mut expansion_found: Vec<(u32, bool)> = Vec::new();
     for hit in doc.hits_in(List::Jargon) {
         if doc.is_quoted(hit.start) {
             continue; // someone else's words, recorded as said
         }
         let entry = doc.entry(hit);
         let term = &doc.norm[hit.start..hit.end];
-        let spelled_out = entry.acronym
-            && (explained.contains(&hit.entry)
-                || entry.expands.as_deref().is_some_and(|e| doc.lower.contains(&crate::lexicon::normalise(e).to_ascii_lowercase())));
+        let in_note = |e: &str| match expansion_found.iter().find(|(id, _)| *id == hit.entry) {
+            Some(&(_, found)) => (found, None),
+            None => {
+                let found = doc.lower.contains(&e.to_ascii_lowercase());
+                (found, Some((hit.entry, found)))
+            }
+        };
+        let expanded = match entry.expands.as_deref().filter(|_| entry.acronym && !explained.contains(&hit.entry)) {
+            Some(e) => {
+                let (found, new) = in_note(e);
+                expansion_found.extend(new);
+                found
+            }
+            None => false,
+        };
+        let spelled_out = entry.acronym && (explained.contains(&hit.entry) || expanded);
         let variant = match (entry.acronym, spelled_out, entry.plain) {
             (true, true, _) => "acronym_explained",
             (true, false, _) => "acronym",
@@ -66,7 +81,7 @@ pub(crate) fn is_definition(doc: &crate::document::Document<'_>, start: usize, e
         let initials: String = words.iter().rev().collect();
         return initials.eq_ignore_ascii_case(&acronym.iter().collect::<String>());
     }
-    after.starts_with('(') && expands.is_some_and(|e| after[1..].starts_with(&crate::lexicon::normalise(e).to_ascii_lowercase()))
+    after.starts_with('(') && expands.is_some_and(|e| after[1..].get(..e.len()).is_some_and(|a| a.eq_ignore_ascii_case(e)))
 }
 
 #[cfg(test)]

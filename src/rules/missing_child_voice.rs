@@ -109,10 +109,11 @@ fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
     let speech = |h: &&Hit| doc.entry(h).value == "speech" && !doc.is_quoted(h.start);
     let after_token = doc.token_at(end);
     let quote_sentence = doc.sentence_of(start);
+    let sentence_end = doc.sentences[quote_sentence].end;
     let after = doc
-        .hits_in(List::Voice)
+        .hits_between(List::Voice, end + 1, sentence_end)
         .filter(speech)
-        .find(|h| h.start > end && doc.token_at(h.start) <= after_token + 2 && doc.sentence_of(h.start) == quote_sentence);
+        .find(|h| doc.token_at(h.start) <= after_token + 2);
     let who = if let Some(verb) = after {
         let verb_token = doc.token_at(verb.start);
         // "…," Jayden said / "…," said Jayden / "…," she told me
@@ -123,7 +124,7 @@ fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
     } else {
         let sentence = doc.sentence_of(start.saturating_sub(1));
         let opening = doc.sentences[sentence].start;
-        let before = doc.hits_in(List::Voice).filter(speech).filter(|h| h.start >= opening && h.end <= start).last();
+        let before = doc.hits_between(List::Voice, opening, start).filter(speech).filter(|h| h.end <= start).last();
         before.and_then(|verb| cx.people.before(doc, doc.token_at(verb.start), 6)).map(|(_, who)| who)
     };
     match who {
@@ -137,9 +138,9 @@ fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
 fn quote_reported_by_adult(cx: &Cx<'_>, start: usize) -> bool {
     let doc = cx.doc;
     let sentence = doc.sentences[doc.sentence_of(start.saturating_sub(1))];
-    doc.hits_in(List::Voice)
-        .chain(doc.hits_in(List::Opinion))
-        .filter(|h| h.start >= sentence.start && h.end <= start && !doc.is_quoted(h.start))
+    doc.hits_between(List::Voice, sentence.start, start)
+        .chain(doc.hits_between(List::Opinion, sentence.start, start))
+        .filter(|h| h.end <= start && !doc.is_quoted(h.start))
         .filter(|h| matches!(doc.entry(h).value.as_str(), "speech" | "attribution"))
         .any(|h| matches!(cx.people.before(doc, doc.token_at(h.start), 5), Some((_, Who::Adult))))
 }
@@ -149,8 +150,8 @@ fn quote_reported_by_adult(cx: &Cx<'_>, start: usize) -> bool {
 fn quote_said_to_someone_else(cx: &Cx<'_>, start: usize) -> bool {
     let doc = cx.doc;
     let sentence = doc.sentences[doc.sentence_of(start.saturating_sub(1))];
-    doc.hits_in(List::Voice)
-        .filter(|h| doc.entry(h).value == "speech" && h.start >= sentence.start && h.end <= start && !doc.is_quoted(h.start))
+    doc.hits_between(List::Voice, sentence.start, start)
+        .filter(|h| doc.entry(h).value == "speech" && h.end <= start && !doc.is_quoted(h.start))
         .last()
         .is_some_and(|verb| told_someone_else(cx, verb))
 }
@@ -198,9 +199,9 @@ fn negated(cx: &Cx<'_>, hit: &Hit) -> bool {
 fn reported_by_adult(cx: &Cx<'_>, hit: &Hit) -> bool {
     let doc = cx.doc;
     let sentence = doc.sentences[doc.sentence_of(hit.start)];
-    doc.hits_in(List::Voice)
-        .chain(doc.hits_in(List::Opinion))
-        .filter(|h| h.start >= sentence.start && h.end <= sentence.end && h != &hit && !doc.is_quoted(h.start))
+    doc.hits_between(List::Voice, sentence.start, sentence.end)
+        .chain(doc.hits_between(List::Opinion, sentence.start, sentence.end))
+        .filter(|h| h != &hit && !doc.is_quoted(h.start))
         .filter(|h| matches!(doc.entry(h).value.as_str(), "speech" | "attribution"))
         .any(|h| matches!(cx.people.before(doc, doc.token_at(h.start), 5), Some((_, Who::Adult))) || doc.lower[h.start..h.end].starts_with("according"))
 }

@@ -27,7 +27,7 @@ fn check(cx: &mut Cx<'_>) {
         // Impersonal analysis counts only when it comes before anyone else's
         // report in the sentence: "this suggests…" yes, "the GP said this suggests…" no.
         let (mut analysis, mut connective, mut attributed) = (false, false, false);
-        for hit in doc.hits_in(List::Opinion).filter(|h| h.start >= sentence.start && h.start < sentence.end && !doc.is_quoted(h.start)) {
+        for hit in doc.hits_between(List::Opinion, sentence.start, sentence.end).filter(|h| !doc.is_quoted(h.start)) {
             match doc.entry(hit).value.as_str() {
                 "frame" => frame = true,
                 "weak" => weak = true,
@@ -42,7 +42,7 @@ fn check(cx: &mut Cx<'_>) {
             }
         }
         let words = sentence.end_token - sentence.first_token;
-        let weak_supported = weak && (risk || connective || doc.hits_in(List::Opinion).any(|h| h.start >= sentence.start && h.start < sentence.end && doc.entry(h).value == "connective"));
+        let weak_supported = weak && (risk || connective || doc.hits_between(List::Opinion, sentence.start, sentence.end).any(|h| doc.entry(h).value == "connective"));
         let own_analysis = analysis || (connective && risk) || weak_supported;
         let after_heading = std::mem::take(&mut heading_pending) && words >= 4 && (risk || connective);
         if heading && words < 6 {

@@ -205,9 +205,9 @@ impl Cx<'_> {
         doc.hits_in(list).filter(move |h| doc.entry(h).value == class && !doc.is_quoted(h.start))
     }
 
-    /// True when a sentence has a hit of the class.
+    /// True when a sentence has an unquoted hit of the class.
     pub fn sentence_has(&self, sentence: usize, list: crate::lexicon::List, class: &str) -> bool {
         let s = self.doc.sentences[sentence];
-        self.class_hits(list, class).any(|h| h.start >= s.start && h.start < s.end)
+        self.doc.hits_between(list, s.start, s.end).any(|h| self.doc.entry(h).value == class && !self.doc.is_quoted(h.start))
     }
 }
