@@ -58,6 +58,7 @@ wasm: deps-rust deps-node
 	cargo build --release --lib --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir $(PKG) $(WASM_OUT)
 	wasm-opt -Oz --strip-debug --strip-producers $(PKG)/case_note_checker_bg.wasm -o $(PKG)/case_note_checker_bg.wasm
+	@mkdir -p www/policies && cp policies/*.json www/policies/
 	@$(MAKE) --no-print-directory size
 
 size:
