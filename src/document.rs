@@ -1,8 +1,6 @@
 //! A note prepared once per check and shared by every rule: the normalised
 //! text, its words, sentences and quotations, and every word-list hit.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::lexicon::{Hit, Lexicon, List};
 
 /// A word of the normalised text.
@@ -49,10 +47,29 @@ pub(crate) struct Document<'t> {
 /// Appends the normalised form of `s` to `out`; with `map`, records for every
 /// byte written the offset in `s` it came from.
 pub(crate) fn normalise_into(s: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    // Bytes copied as they are: printable ASCII but for the few it rewrites.
+    let plain = |b: u8| b.is_ascii_graphic() && b != b'-' && b != b'`';
     let mut in_space = false;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut i = 0;
+    while i < bytes.len() {
+        if plain(bytes[i]) {
+            let start = i;
+            while i < bytes.len() && plain(bytes[i]) {
+                i += 1;
+            }
+            out.push_str(&s[start..i]);
+            if let Some(map) = map.as_deref_mut() {
+                map.extend(start as u32..i as u32);
+            }
+            in_space = false;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is on a character boundary");
+        let here = i;
+        i += c.len_utf8();
+        let i = here;
+        let next = s[i + c.len_utf8()..].chars().next();
         let replacement = match c {
             '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' | '\u{85}' => {
                 if in_space {
@@ -117,15 +134,15 @@ impl<'t> Document<'t> {
         let quotes = find_quotes(&norm);
         let mut tokens: Vec<Token> = Vec::new();
         let mut quote_iter = quotes.iter().peekable();
-        for (start, word) in norm.unicode_word_indices() {
-            let end = start + word.len();
+        crate::words::for_each_word(&norm, |start, end| {
             while quote_iter.peek().is_some_and(|q| q.1 <= start) {
                 quote_iter.next();
             }
             let quoted = quote_iter.peek().is_some_and(|q| q.0 <= start && end <= q.1);
-            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let first = norm.as_bytes()[start];
+            let capital = if first.is_ascii() { first.is_ascii_uppercase() } else { norm[start..].chars().next().is_some_and(char::is_uppercase) };
             tokens.push(Token { start, end, sentence: 0, quoted, capital });
-        }
+        });
         let sentences = split_sentences(&norm, &lower, &quotes, &mut tokens);
         let hits = lexicon.scan(&norm, &lower);
         let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); List::COUNT];
@@ -240,7 +257,7 @@ fn split_sentences(norm: &str, lower: &str, quotes: &[(usize, usize)], tokens: &
         let inside_quote = q < quotes.len() && quotes[q].0 <= i && i < quotes[q].1;
         match b {
             b'\n' => bounds.push(i),
-            b'"' | b'\'' if quotes.iter().any(|q| q.1 == i) && i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?') => {
+            b'"' | b'\'' if q < quotes.len() && quotes[q].1 == i && i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?') => {
                 // A quoted sentence ends the sentence it is in: He said "No." Then…
                 let following = norm[i + 1..].trim_start_matches(' ').chars().next();
                 if bytes.get(i + 1).is_none_or(|&b| b == b' ') && !following.is_some_and(char::is_lowercase) {

@@ -121,6 +121,7 @@ impl Lexicon {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::policy(format!("word lists could not be compiled: {e}")))?;
         Ok(Lexicon { entries, automaton, pattern_entry })

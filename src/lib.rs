@@ -25,6 +25,7 @@ mod lexicon;
 mod people;
 mod policy;
 mod report;
+mod words;
 mod rules;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
@@ -170,9 +171,13 @@ impl Checker {
 /// Converts normalised-text byte ranges to UTF-16 spans of the original text,
 /// in one pass over it, and orders the findings.
 fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
-    let mut offsets: Vec<usize> = Vec::new();
-    let mut add = |(s, e): (usize, usize)| {
+    let range = |(s, e): (usize, usize)| {
         let (s, e) = doc.text_range(s, e);
+        whole_graphemes(doc.text, s, e)
+    };
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut add = |r: (usize, usize)| {
+        let (s, e) = range(r);
         offsets.push(s);
         offsets.push(e);
     };
@@ -187,12 +192,12 @@ fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
     offsets.dedup();
     let utf16 = utf16_offsets(doc.text, &offsets);
     let to16 = |byte: usize| utf16[offsets.binary_search(&byte).expect("offset was collected")];
-    let span = |(s, e): (usize, usize)| {
-        let (s, e) = doc.text_range(s, e);
+    let span = |r: (usize, usize)| {
+        let (s, e) = range(r);
         Span { start: to16(s), end: to16(e) }
     };
-    let text_of = |(s, e): (usize, usize)| {
-        let (s, e) = doc.text_range(s, e);
+    let text_of = |r: (usize, usize)| {
+        let (s, e) = range(r);
         doc.text[s..e].to_owned()
     };
 
@@ -233,6 +238,26 @@ fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
         },
         stats: Stats { words: doc.tokens.len(), sentences: doc.sentences.len() },
     }
+}
+
+/// Widens a byte range of `text` to whole grapheme clusters, so a span never
+/// ends between a letter and its combining mark ("non-compliant\u{308}", a
+/// decomposed "José") or inside an emoji sequence: the word lists match
+/// letters, but the page highlights what the reader sees as characters.
+fn whole_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
+    use unicode_segmentation::GraphemeCursor;
+    let boundary = |at: usize| GraphemeCursor::new(at, text.len(), true).is_boundary(text, 0).unwrap_or(true);
+    let start = if boundary(start) {
+        start
+    } else {
+        GraphemeCursor::new(start, text.len(), true).prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+    };
+    let end = if boundary(end) {
+        end
+    } else {
+        GraphemeCursor::new(end, text.len(), true).next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
+    };
+    (start, end.max(start))
 }
 
 /// UTF-16 offsets of sorted byte offsets (each on a character boundary).
@@ -277,6 +302,19 @@ mod tests {
         sorted.sort();
         assert_eq!(spans, sorted);
         assert!(spans[0].is_none());
+    }
+
+    #[test]
+    fn spans_cover_whole_graphemes() {
+        // Found by the fuzzer: the word list matched "non-compliant" and the
+        // span ended before the combining diaeresis on its last letter.
+        let text = "Mum was non-compliant\u{308}. LAC\u{301} review.";
+        let report = Checker::new().check(text, &Context::default());
+        let f = report.findings.iter().find(|f| f.rule == "stigmatising-language").expect("flagged");
+        assert_eq!(f.text, "non-compliant\u{308}");
+        assert_eq!(whole_graphemes("e\u{301}x", 1, 1), (0, 3));
+        assert_eq!(whole_graphemes("ab", 0, 2), (0, 2));
+        assert_eq!(whole_graphemes("\u{1f469}\u{200d}\u{1f467}", 4, 7), (0, 11));
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //! ```
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use case_note_checker::{Checker, Context, Report};
 use serde_json::{json, Value};
@@ -35,20 +38,11 @@ fn main() -> ExitCode {
     let result = checker.and_then(|checker| match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["rules"] => rules(&checker, false),
         ["rules", "--json"] => rules(&checker, true),
-        ["rules", "--markdown"] => {
-            print!("{}", rules_markdown(&checker));
-            Ok(true)
-        }
-        ["policy"] => {
-            println!("{}", Checker::default_policy_json());
-            Ok(true)
-        }
+        ["rules", "--markdown"] => emit(&rules_markdown(&checker)),
+        ["policy"] => emit(&(Checker::default_policy_json() + "\n")),
         ["--text", file] => text_report(&checker, file, None),
         ["--text", file, "--context", ctx] => text_report(&checker, file, Some(ctx)),
-        ["-h" | "--help"] => {
-            println!("{USAGE}");
-            Ok(true)
-        }
+        ["-h" | "--help"] => emit(&format!("{USAGE}\n")),
         [file] if !file.starts_with("--") => batch(&checker, file),
         _ => Err(USAGE.to_owned()),
     });
@@ -63,17 +57,25 @@ fn main() -> ExitCode {
 }
 
 fn rules(checker: &Checker, as_json: bool) -> Result<bool, String> {
-    let mut out = io::stdout().lock();
     let rules = checker.rules();
     if as_json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-        return Ok(true);
+        return emit(&(serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())? + "\n"));
     }
+    let mut s = String::new();
     for rule in rules {
         let standard = rule.standard.map_or_else(|| "-".to_owned(), |s| format!("Standard {s}"));
-        let _ = writeln!(out, "{} ({}, {})\n  {}\n  What: {}\n  Why: {}\n", rule.id, rule.severity.id(), standard, rule.title, rule.what, rule.why);
+        s.push_str(&format!("{} ({}, {})\n  {}\n  What: {}\n  Why: {}\n\n", rule.id, rule.severity.id(), standard, rule.title, rule.what, rule.why));
     }
-    Ok(true)
+    emit(&s)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn emit(s: &str) -> Result<bool, String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(true),
+    }
 }
 
 /// `RULES.md`: the policy's requirements and the rules that check them, then
@@ -114,16 +116,30 @@ fn rules_markdown(checker: &Checker) -> String {
 }
 
 /// One JSON line in, one JSON line out, in order; a bad line is reported on
-/// its own line and the run goes on.
+/// its own line, naming its line number, and the run goes on.
+///
+/// Nothing is lost or half-written: every non-blank input line (blank and
+/// white-space-only lines are skipped, though they count for line numbers)
+/// gets exactly one output line, written whole and flushed before the next is
+/// read. A closed pipe (`| head -1`) ends the run quietly; Ctrl+C (SIGINT)
+/// lets the line being written finish, then stops with status 130.
 fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
-    let input: Box<dyn BufRead> = if file == "-" {
+    let mut reader: Box<dyn BufRead> = if file == "-" {
         Box::new(io::stdin().lock())
     } else {
         Box::new(io::BufReader::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?))
     };
-    let mut out = BufWriter::new(io::stdout().lock());
+    let out: &'static Mutex<BufWriter<io::Stdout>> = Box::leak(Box::new(Mutex::new(BufWriter::new(io::stdout()))));
+    let written = &*Box::leak(Box::new(AtomicUsize::new(0)));
+    // On Ctrl+C, wait for the line being written (the lock), flush and stop.
+    // If the handler cannot be installed, Ctrl+C keeps its default effect.
+    let _ = ctrlc::set_handler(move || {
+        let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
+        let _ = out.flush();
+        eprintln!("case-note-check: interrupted; {} complete lines written", written.load(Ordering::SeqCst));
+        std::process::exit(130);
+    });
     let mut all_ok = true;
-    let mut reader = input;
     let mut raw = Vec::new();
     let mut line_no = 0usize;
     loop {
@@ -131,7 +147,7 @@ fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
         match reader.read_until(b'\n', &mut raw) {
             Ok(0) => break,
             Ok(_) => {}
-            Err(e) => return Err(format!("reading {file}: {e}")),
+            Err(e) => return Err(format!("reading {file} after line {line_no}: {e}")),
         }
         line_no += 1;
         let line = String::from_utf8_lossy(&raw);
@@ -140,8 +156,11 @@ fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
             continue;
         }
         let result = match std::str::from_utf8(&raw) {
-            Err(_) => Err((Value::Null, "line is not valid UTF-8".to_owned())),
-            Ok(_) => check_line(checker, line),
+            Err(e) => Err((id_of(line), format!("not valid UTF-8 (at byte {})", e.valid_up_to()))),
+            Ok(_) => std::panic::catch_unwind(AssertUnwindSafe(|| check_line(checker, line))).unwrap_or_else(|panic| {
+                let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("");
+                Err((id_of(line), format!("internal error checking this note (please report it): {message}")))
+            }),
         };
         let output = match result {
             Ok((id, report)) => json!({ "id": id, "report": report }),
@@ -150,16 +169,24 @@ fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
                 json!({ "id": id, "line": line_no, "error": error })
             }
         };
-        let written = serde_json::to_writer(&mut out, &output).map_err(io::Error::from).and_then(|()| out.write_all(b"\n"));
-        if let Err(e) = written {
+        let mut bytes = serde_json::to_vec(&output).map_err(|e| e.to_string())?;
+        bytes.push(b'\n');
+        let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
+        match out.write_all(&bytes).and_then(|()| out.flush()) {
+            Ok(()) => {
+                written.fetch_add(1, Ordering::SeqCst);
+            }
             // A closed pipe (`| head`) ends the run quietly.
-            return if e.kind() == io::ErrorKind::BrokenPipe { Ok(all_ok) } else { Err(e.to_string()) };
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(all_ok),
+            Err(e) => return Err(format!("writing the report for line {line_no}: {e}")),
         }
     }
-    match out.flush() {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(all_ok),
-    }
+    Ok(all_ok)
+}
+
+/// The `id` of a line that could not be checked, if it can still be read.
+fn id_of(line: &str) -> Value {
+    serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null)
 }
 
 fn check_line(checker: &Checker, line: &str) -> Result<(Value, Report), (Value, String)> {
@@ -195,8 +222,7 @@ fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Result<b
         None => Context::default(),
     };
     let report = checker.check(&text, &context);
-    let mut out = io::stdout().lock();
-    let _ = write!(out, "{}", render(&text, &report));
+    emit(&render(&text, &report))?;
     Ok(report.findings.is_empty())
 }
 
