@@ -178,15 +178,7 @@ fn expect_str<'v>(field: &str, v: &'v Value) -> Result<&'v str, Error> {
 }
 
 fn wrong_type(field: &str, expected: &str, got: &Value) -> Error {
-    let got = match got {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    Error::context(field, format!("expected {expected}, got {got}"))
+    Error::context(field, format!("expected {expected}, got {}", crate::policy::kind(got)))
 }
 
 fn parse_category(field: &str, id: &str) -> Result<Category, Error> {

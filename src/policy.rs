@@ -340,7 +340,8 @@ fn term_key(line: &str) -> String {
     crate::lexicon::normalise(line.split('|').next().unwrap_or("").trim()).to_lowercase()
 }
 
-fn kind(v: &Value) -> &'static str {
+/// How a JSON value's type is named in error messages.
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -133,7 +133,7 @@ fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
     let written = &*Box::leak(Box::new(AtomicUsize::new(0)));
     // On Ctrl+C, wait for the line being written (the lock), flush and stop.
     // If the handler cannot be installed, Ctrl+C keeps its default effect.
-    let _ = ctrlc::set_handler(move || {
+    on_interrupt(move || {
         let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
         let _ = out.flush();
         eprintln!("case-note-check: interrupted; {} complete lines written", written.load(Ordering::SeqCst));
@@ -228,13 +228,26 @@ fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Result<b
 
 /// A readable report: findings with line:column (columns in characters).
 fn render(text: &str, report: &Report) -> String {
-    let utf16: Vec<u16> = text.encode_utf16().collect();
-    let position = |unit: usize| {
-        let before = String::from_utf16_lossy(&utf16[..unit.min(utf16.len())]);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, column)
-    };
+    // line:column of every span start, in one pass over the text.
+    let mut starts: Vec<usize> = report.findings.iter().filter_map(|f| f.span.map(|sp| sp.start)).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut places = Vec::with_capacity(starts.len());
+    let (mut unit, mut line, mut column) = (0, 1, 1);
+    let mut chars = text.chars();
+    for &start in &starts {
+        while unit < start {
+            let Some(c) = chars.next() else { break };
+            unit += c.len_utf16();
+            if c == '\n' {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+        }
+        places.push((line, column));
+    }
+    let position = |unit: usize| places[starts.binary_search(&unit).expect("collected above")];
     let mut s = String::new();
     for f in &report.findings {
         let place = f.span.map_or_else(|| "note".to_owned(), |sp| {
@@ -263,3 +276,13 @@ fn render(text: &str, report: &Report) -> String {
     ));
     s
 }
+
+/// Runs `handler` on Ctrl+C. The WebAssembly build of the crate compiles this
+/// binary for its tests but never runs it, and has no signals.
+#[cfg(not(target_arch = "wasm32"))]
+fn on_interrupt(handler: impl Fn() + Send + 'static) {
+    let _ = ctrlc::set_handler(handler);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn on_interrupt(_handler: impl Fn() + Send + 'static) {}

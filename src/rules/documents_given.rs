@@ -44,9 +44,7 @@ fn check(cx: &mut Cx<'_>) {
             (false, false) => "no_whom_or_when",
         };
         let span = cx.sentence_span(sentence);
-        let message = cx.policy.message("documents-given", variant, &[]);
-        let suggestions = cx.policy.suggestions("documents-given").to_vec();
-        cx.flag("documents-given", Some(span), message, suggestions);
+        cx.raise("documents-given", variant, Some(span), &[]);
     }
 }
 

@@ -36,9 +36,7 @@ fn check(cx: &mut Cx<'_>) {
     }
     if !supported {
         if let Some(&(area, span)) = needs.first() {
-            let message = cx.policy.message("equality-information", "unsupported", &[("area", &area_name(area)), ("child", &cx.child())]);
-            let suggestions = cx.policy.suggestions("equality-information").to_vec();
-            cx.flag("equality-information", Some(span), message, suggestions);
+            cx.raise("equality-information", "unsupported", Some(span), &[("area", &area_name(area)), ("child", &cx.child())]);
         }
     }
     if let Some(form) = &cx.ctx.equality {

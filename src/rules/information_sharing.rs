@@ -40,9 +40,7 @@ fn check(cx: &mut Cx<'_>) {
             (true, false) => "no_reason",
             (false, false) => "no_consent_or_reason",
         };
-        let message = cx.policy.message("information-sharing", variant, &[]);
-        let suggestions = cx.policy.suggestions("information-sharing").to_vec();
-        cx.flag("information-sharing", Some((start, end)), message, suggestions);
+        cx.raise("information-sharing", variant, Some((start, end)), &[]);
         return; // one finding a note is enough to prompt the worker
     }
 }

@@ -44,7 +44,7 @@ fn check(cx: &mut Cx<'_>) {
         let subject = match cx.people.before(doc, token, 16) {
             Some((_, who)) => Some(who),
             // "Said school is alright.": the subject is the last sentence's.
-            None if doc.sentences[doc.tokens[token].sentence].first_token == token => {
+            None if doc.tokens.get(token).is_some_and(|t| doc.sentences[t.sentence].first_token == token) => {
                 doc.tokens[token].sentence.checked_sub(1).and_then(|s| cx.people.first_in(doc, s))
             }
             None => None,
@@ -64,9 +64,7 @@ fn check(cx: &mut Cx<'_>) {
     evidence.sort_unstable();
     evidence.dedup();
     if evidence.is_empty() && !doc.tokens.is_empty() {
-        let message = cx.policy.message("missing-child-voice", "missing", &[("child", &cx.child())]);
-        let suggestions = cx.policy.suggestions("missing-child-voice").to_vec();
-        cx.flag("missing-child-voice", None, message, suggestions);
+        cx.raise("missing-child-voice", "missing", None, &[("child", &cx.child())]);
     }
     cx.out.child_voice = evidence;
 }

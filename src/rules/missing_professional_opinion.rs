@@ -55,9 +55,7 @@ fn check(cx: &mut Cx<'_>) {
         }
     }
     if evidence.is_empty() && !doc.tokens.is_empty() {
-        let message = cx.policy.message("missing-professional-opinion", "missing", &[("child", &cx.child())]);
-        let suggestions = cx.policy.suggestions("missing-professional-opinion").to_vec();
-        cx.flag("missing-professional-opinion", None, message, suggestions);
+        cx.raise("missing-professional-opinion", "missing", None, &[("child", &cx.child())]);
     }
     cx.out.opinion = evidence;
 }

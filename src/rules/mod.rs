@@ -119,6 +119,14 @@ impl Cx<'_> {
         self.flag_as(rule, severity, span, message, suggestions);
     }
 
+    /// Records a finding whose message is the policy's `variant` for the rule,
+    /// with the rule's own suggestions from the policy.
+    pub fn raise(&mut self, rule: &'static str, variant: &str, span: Option<(usize, usize)>, values: &[(&str, &str)]) {
+        let message = self.policy.message(rule, variant, values);
+        let suggestions = self.policy.suggestions(rule).to_vec();
+        self.flag(rule, span, message, suggestions);
+    }
+
     /// Records a finding with a severity of the rule's choosing; a rule the
     /// policy turns off records nothing.
     pub fn flag_as(&mut self, rule: &'static str, severity: Severity, span: Option<(usize, usize)>, message: String, suggestions: Vec<String>) {

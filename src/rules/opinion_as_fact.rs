@@ -29,9 +29,7 @@ fn check(cx: &mut Cx<'_>) {
             continue;
         }
         let term = &doc.norm[start..end];
-        let message = cx.policy.message("opinion-as-fact", "default", &[("term", term)]);
-        let suggestions = cx.policy.suggestions("opinion-as-fact").to_vec();
-        cx.flag("opinion-as-fact", Some((start, end)), message, suggestions);
+        cx.raise("opinion-as-fact", "default", Some((start, end)), &[("term", term)]);
     }
 }
 

@@ -34,12 +34,20 @@ fn check(cx: &mut Cx<'_>) {
     }
     let mut reported: Vec<u32> = Vec::new();
     let hits: Vec<_> = doc.hits_in(List::Jargon).copied().collect();
+    // Where each acronym is last spelled out, found once rather than per use.
+    let mut last_definition = std::collections::HashMap::new();
+    for d in &hits {
+        let entry = doc.entry(d);
+        if entry.acronym && is_definition(doc, d.start, d.end, entry.expands.as_deref()) {
+            last_definition.insert(d.entry, d.start);
+        }
+    }
     for hit in &hits {
         let entry = doc.entry(hit);
         if !entry.acronym || reported.contains(&hit.entry) || is_definition(doc, hit.start, hit.end, entry.expands.as_deref()) {
             continue;
         }
-        let defined_later = hits.iter().any(|d| d.entry == hit.entry && d.start > hit.start && is_definition(doc, d.start, d.end, entry.expands.as_deref()));
+        let defined_later = last_definition.get(&hit.entry).is_some_and(|&start| start > hit.start);
         if defined_later {
             reported.push(hit.entry);
             let term = &doc.norm[hit.start..hit.end];

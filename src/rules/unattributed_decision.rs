@@ -51,9 +51,7 @@ fn check(cx: &mut Cx<'_>) {
             (false, false) => "no_who_or_why",
         };
         flagged_sentences.push(sentence);
-        let message = cx.policy.message("unattributed-decision", variant, &[]);
-        let suggestions = cx.policy.suggestions("unattributed-decision").to_vec();
-        cx.flag("unattributed-decision", Some((start, end)), message, suggestions);
+        cx.raise("unattributed-decision", variant, Some((start, end)), &[]);
     }
 }
 

@@ -21,9 +21,7 @@ fn check(cx: &mut Cx<'_>) {
     let Some(first) = cx.class_hits(Recording, "disagree").next().map(|h| (h.start, h.end)) else { return };
     let resolved = cx.class_hits(Recording, "resolve").any(|h| h.start >= first.0);
     if !resolved {
-        let message = cx.policy.message("unresolved-disagreement", "unresolved", &[]);
-        let suggestions = cx.policy.suggestions("unresolved-disagreement").to_vec();
-        cx.flag("unresolved-disagreement", Some(first), message, suggestions);
+        cx.raise("unresolved-disagreement", "unresolved", Some(first), &[]);
     }
 }
 

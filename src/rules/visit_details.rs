@@ -30,13 +30,10 @@ fn check(cx: &mut Cx<'_>) {
     let alone = cx.class_hits(Recording, "alone").next().is_some() || super::missing_child_voice::child_is_young(cx);
     let seen = alone || !cx.out.child_voice.is_empty() || cx.class_hits(Recording, "seen").next().is_some();
     let child = cx.child();
-    let suggestions = cx.policy.suggestions("visit-details").to_vec();
     if !seen {
-        let message = cx.policy.message("visit-details", "not_seen", &[("child", &child)]);
-        cx.flag("visit-details", None, message, suggestions);
+        cx.raise("visit-details", "not_seen", None, &[("child", &child)]);
     } else if !alone {
-        let message = cx.policy.message("visit-details", "not_alone", &[("child", &child)]);
-        cx.flag("visit-details", None, message, suggestions);
+        cx.raise("visit-details", "not_alone", None, &[("child", &child)]);
     }
 }
 
