@@ -81,6 +81,10 @@ pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
     automaton: AhoCorasick,
     pattern_entry: Vec<u32>,
+    /// For each entry, the group its hits compete in (see `scan`); group 0
+    /// is the language lists together.
+    group_of: Vec<u32>,
+    groups: usize,
 }
 
 const DETERMINERS: &[&str] = &["his", "her", "their", "the", "a", "birth", "both", "my"];
@@ -127,7 +131,19 @@ impl Lexicon {
             .kind(Some(if cfg!(target_arch = "wasm32") { AhoCorasickKind::ContiguousNFA } else { AhoCorasickKind::DFA }))
             .build(&patterns)
             .map_err(|e| Error::policy(format!("word lists could not be compiled: {e}")))?;
-        Ok(Lexicon { entries, automaton, pattern_entry })
+        let mut keys: Vec<(List, &str)> = vec![(List::Jargon, "")];
+        let group_of = entries
+            .iter()
+            .map(|e| {
+                let key = if e.list.group() == 0 { (List::Jargon, "") } else { (e.list, e.value.as_str()) };
+                keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                    keys.push(key);
+                    keys.len() - 1
+                }) as u32
+            })
+            .collect();
+        let groups = keys.len();
+        Ok(Lexicon { entries, automaton, pattern_entry, group_of, groups })
     }
 
     /// Finds every entry in the normalised text (`norm`, and `lower`, its ASCII
@@ -148,22 +164,16 @@ impl Lexicon {
         // share one group (one finding per word, the longest term first);
         // other lists group by list and value, so a longer term hides a
         // shorter one of the same kind but not of another kind.
-        let mut reach: Vec<((List, &str), (usize, usize))> = Vec::new();
+        let mut reach: Vec<Option<(usize, usize)>> = vec![None; self.groups];
         hits.retain(|hit| {
-            let entry = &self.entries[hit.entry as usize];
-            let key = if entry.list.group() == 0 { (List::Jargon, "") } else { (entry.list, entry.value.as_str()) };
-            let slot = reach.iter().position(|(k, _)| *k == key);
-            let keep = match slot.map(|i| reach[i].1) {
+            let group = self.group_of[hit.entry as usize] as usize;
+            let keep = match reach[group] {
                 None => true,
-                Some((_, end)) if key.0 == List::Jargon => hit.start >= end,
+                Some((_, end)) if group == 0 => hit.start >= end,
                 Some(span) => hit.end > span.1 || span == (hit.start, hit.end),
             };
-            if keep {
-                match slot {
-                    Some(i) if hit.end > reach[i].1 .1 => reach[i].1 = (hit.start, hit.end),
-                    Some(_) => {}
-                    None => reach.push((key, (hit.start, hit.end))),
-                }
+            if keep && reach[group].is_none_or(|(_, end)| hit.end > end) {
+                reach[group] = Some((hit.start, hit.end));
             }
             keep
         });

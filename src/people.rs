@@ -301,8 +301,9 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
     // lower case; a word capitalised only to start one sentence is not.
     let mut candidates: FastSet<&str> = FastSet::default();
     let mut starts: FastSet<&str> = FastSet::default();
-    // Words the note also writes in lower case are ordinary words, not names.
-    let lower_case_words: FastSet<&str> = doc.tokens.iter().filter(|t| !t.capital).map(|t| &doc.norm[t.start..t.end]).collect();
+    // Words that start two sentences: names, unless the note also writes them
+    // in lower case (then they are ordinary words: "Today", "Mum").
+    let mut repeated_starts: FastSet<&str> = FastSet::default();
     for i in 0..doc.tokens.len() {
         let Some((word, possessive)) = capitalised(i) else { continue };
         let token = doc.tokens[i];
@@ -311,11 +312,13 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
         let with_aside = aside_after_name(doc, i).is_some_and(|a| a.bracketed);
         if !sentence_start || possessive || with_aside {
             candidates.insert(word);
-        } else if starts.contains(word) && !lower_case_words.contains(word) {
-            candidates.insert(word);
-        } else {
-            starts.insert(word);
+        } else if !starts.insert(word) {
+            repeated_starts.insert(word);
         }
+    }
+    if !repeated_starts.is_empty() {
+        let lower_case: FastSet<&str> = doc.tokens.iter().filter(|t| !t.capital).map(|t| &doc.norm[t.start..t.end]).filter(|w| repeated_starts.contains(w)).collect();
+        candidates.extend(repeated_starts.into_iter().filter(|w| !lower_case.contains(w)));
     }
     for i in 0..doc.tokens.len() {
         let Some((word, possessive)) = capitalised(i) else { continue };
