@@ -73,6 +73,17 @@ fn detectors_generalise_to_blind_notes() {
     measure("blind.jsonl", include_str!("notes/blind.jsonl"), HOLDOUT_SLACK);
 }
 
+/// The last set, written after every rule change above and measured once:
+/// the honest figure for notes the checker has never seen.
+#[test]
+fn detectors_generalise_to_final_notes() {
+    measure("final.jsonl", include_str!("notes/final.jsonl"), FINAL_SLACK);
+}
+
+/// The final set's floors sit further below: it was never tuned on, and its
+/// jargon labels are broader than the lists (see the README).
+const FINAL_SLACK: f64 = 0.78;
+
 /// Held-out floors sit this far below the tuning set's.
 const HOLDOUT_SLACK: f64 = 0.92;
 
