@@ -69,3 +69,41 @@ fn rules_are_listed_for_the_page() {
         assert!(ids.contains(&id), "{id} missing");
     }
 }
+
+#[wasm_bindgen_test]
+fn a_broken_policy_throws_an_error_listing_every_problem() {
+    let broken = r#"{"extends":"worcestershire","colour":"red","timescales":{"statutory_visit":{"hours":-3}},"rules":{"jargon":{"severity":"shouty"}}}"#;
+    for policy in [JsValue::from_str(broken), js(broken)] {
+        let error: JsValue = Checker::new(policy).err().expect("a broken policy is refused").into();
+        assert!(error.is_instance_of::<js_sys::Error>());
+        let message = String::from(js_sys::Error::from(error).message());
+        for problem in ["colour", "timescales.statutory_visit.hours", "rules.jargon.severity"] {
+            assert!(message.contains(problem), "{problem} missing from: {message}");
+        }
+    }
+    let error: JsValue = Checker::new(JsValue::from_str("{not json")).err().expect("not JSON").into();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    // A broken policy leaves nothing behind: a new checker works.
+    let report = to_json(&Checker::new(JsValue::UNDEFINED).unwrap().check("LAC review.", JsValue::UNDEFINED).unwrap());
+    assert!(!report["findings"].as_array().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_from_javascript_become_replacement_characters() {
+    // JavaScript strings may hold lone surrogates; wasm-bindgen's conversion
+    // to a Rust string (the same one `check(text)` gets) replaces each with
+    // U+FFFD, one UTF-16 unit for one, so spans still slice the original.
+    let units: Vec<u16> = [0xD800].into_iter().chain("The LAC was seen. ".encode_utf16()).chain([0xDC00, 0xDBFF]).chain("CIN".encode_utf16()).collect();
+    let original = js_sys::JsString::from_char_code(&units);
+    assert!(!original.is_valid_utf16());
+    let text = JsValue::from(original.clone()).as_string().unwrap();
+    assert_eq!(text, "\u{fffd}The LAC was seen. \u{fffd}\u{fffd}CIN");
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
+    let report = to_json(&checker.check(&text, JsValue::UNDEFINED).unwrap());
+    let jargon: Vec<&Value> = report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "jargon").collect();
+    assert!(jargon.len() >= 2, "{report}");
+    for f in jargon {
+        let (start, end) = (f["span"]["start"].as_u64().unwrap() as u32, f["span"]["end"].as_u64().unwrap() as u32);
+        assert_eq!(String::from(original.substring(start, end)), f["text"].as_str().unwrap());
+    }
+}
