@@ -1,113 +1,122 @@
-// The page: checks the note in this browser on every edit, at most once per
-// animation frame (less often for a note too long to check in one). Nothing
-// here sends the note anywhere, and user text only ever reaches the page
-// through textContent.
+// The trainer's page: the example library, the form, the checker beside it,
+// the rules explained, and a print view. Nothing here sends the note
+// anywhere, and user text only ever reaches the page as text.
 
-import init, { Checker } from './pkg/case_note_checker.js';
-import { EXAMPLES } from './examples.js';
+import { attachChecker } from './case-note-checker.js';
+import { EXAMPLES, FIRST_EXAMPLE } from './examples.js';
+import { renderRules } from './explain.js';
+import { renderPrint } from './print.js';
 
 const $ = (id) => document.getElementById(id);
-const form = $('note-form');
 const note = $('note');
 const inputs = {
   event: $('event'), eventAt: $('event-at'), recordedAt: $('recorded-at'), childName: $('child-name'), childAge: $('child-age'),
 };
+const AREAS = ['ethnicity', 'race', 'culture', 'gender', 'age', 'religion', 'language', 'communication',
+  'sensory_impairment', 'disability', 'sexual_orientation'];
+const equalityOn = $('equality-on');
+const equalityFields = $('equality-fields');
+const equalityInputs = new Map();
 const errorBox = $('context-error');
-const summary = $('summary');
-const announcer = $('announcer');
-const findingsList = $('findings');
-const results = $('results');
 const exampleSelect = $('example');
+const versionPoor = $('version-poor');
+const versionImproved = $('version-improved');
+const resetButton = $('reset-example');
+const policySelect = $('policy');
+const policyStatus = $('policy-status');
+const byId = new Map(EXAMPLES.map((e) => [e.id, e]));
 
-const SEVERITY = { error: 'Error', warning: 'Warning', advice: 'Advice' };
-const CATEGORY = {
-  high_risk: 'High risk: by the end of the same day',
-  s47_strategy_significant: 'S.47, strategy discussion or significant event: within 24 hours',
-  statutory_visit: 'Statutory visit: within 72 hours',
-  other: 'Other: within 5 working days',
-};
-const STATUS = { on_time: 'recorded on time', overdue: 'overdue', unknown: 'status unknown (add the event and recorded times)' };
-// The input each context error names, so it can be marked invalid.
-const FIELD_INPUT = {
-  'context.event': inputs.event, 'context.event_at': inputs.eventAt, 'context.recorded_at': inputs.recordedAt,
-  'context.child.name': inputs.childName, 'context.child.age_years': inputs.childAge,
-};
+/** The example the note holds (its id), or null for the trainer's own note. */
+let current = null;
+/** Edits to examples, kept while the page is open so switching versions loses nothing. */
+const edits = new Map();
+let controller = null;
 
-let checker = null;
-let ruleTitles = new Map();
-let pending = false;
-let lastCost = 0;
-let lastReport = null;
-let renderedText = null;
-let lastKey = null;
-let announced = 0;
-let announceTimer = 0;
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
 
-/** The context object the checker takes, from the optional inputs. */
+// --- the form's fields and the checker's context --------------------------------
+
+function buildEqualityFields() {
+  const grid = $('equality-grid');
+  for (const area of AREAS) {
+    const id = `eq-${area.replace(/_/g, '-')}`;
+    const field = el('div', 'field');
+    const label = el('label', null, area[0].toUpperCase() + area.slice(1).replace(/_/g, ' '));
+    label.htmlFor = id;
+    const input = el('input');
+    input.type = 'text';
+    input.id = id;
+    input.name = `equality_${area}`;
+    input.autocomplete = 'off';
+    field.append(label, input);
+    grid.append(field);
+    equalityInputs.set(area, input);
+  }
+  equalityOn.addEventListener('change', () => {
+    showEquality(equalityOn.checked);
+    contextChanged();
+  });
+}
+
+function showEquality(on) {
+  equalityOn.checked = on;
+  equalityFields.disabled = !on;
+  equalityFields.hidden = !on;
+}
+
+/** The context the checker takes, from the form's fields. */
 function readContext() {
-  const ctx = {};
-  if (inputs.event.value) ctx.event = inputs.event.value;
-  if (inputs.eventAt.value) ctx.event_at = inputs.eventAt.value;
-  if (inputs.recordedAt.value) ctx.recorded_at = inputs.recordedAt.value;
-  const child = {};
-  if (inputs.childName.value.trim()) child.name = inputs.childName.value.trim();
-  if (inputs.childAge.value !== '') child.age_years = Number(inputs.childAge.value);
-  if (Object.keys(child).length) ctx.child = child;
+  const age = inputs.childAge.value;
+  const ctx = {
+    event: inputs.event.value || null,
+    event_at: inputs.eventAt.value || null,
+    recorded_at: inputs.recordedAt.value || null,
+    child: { name: inputs.childName.value.trim() || null, age_years: age === '' ? null : Number(age) },
+    equality: null,
+  };
+  if (equalityOn.checked) {
+    ctx.equality = {};
+    for (const [area, input] of equalityInputs) ctx.equality[area] = input.value;
+  }
   return ctx;
 }
 
-function schedule() {
-  if (!checker || pending) return;
-  pending = true;
-  const later = () => requestAnimationFrame(() => { if (pending) run(); });
-  if (lastCost <= 16) {
-    later();
-  } else {
-    // A long note takes more than a frame to check: leave typing twice that
-    // long between checks, and dim the results until they catch up.
-    results.classList.add('stale');
-    setTimeout(later, Math.min(2 * lastCost, 1000));
-  }
+function writeContext(ctx = {}) {
+  inputs.event.value = ctx.event ?? '';
+  inputs.eventAt.value = ctx.event_at ?? '';
+  inputs.recordedAt.value = ctx.recorded_at ?? '';
+  inputs.childName.value = ctx.child?.name ?? '';
+  inputs.childAge.value = ctx.child?.age_years ?? '';
+  showEquality(Boolean(ctx.equality));
+  for (const [area, input] of equalityInputs) input.value = ctx.equality?.[area] ?? '';
 }
 
-/** Checks the text as it is now and shows the result, so nothing shown is older than the text. */
-function run() {
-  pending = false;
-  const text = note.value;
-  const context = readContext();
-  // A `change` event (the textarea losing focus to a finding's button) is no
-  // edit: redrawing then would pull the button out from under the click.
-  const key = JSON.stringify([text, context]);
-  if (key === lastKey) {
-    results.classList.remove('stale');
-    return;
-  }
-  lastKey = key;
-  let report;
-  let error = null;
-  const started = performance.now();
-  try {
-    report = checker.check(text, context);
-  } catch (e) {
-    error = e;
-    try {
-      report = checker.check(text, undefined);
-    } catch {
-      showError(e);
-      return;
-    }
-  }
-  lastCost = performance.now() - started;
-  showError(error);
-  render(text, report);
+function contextChanged() {
+  controller?.setContext(readContext(), { replace: true });
 }
 
-function showError(error) {
-  const message = error ? `The event details could not be used, so the note was checked without them. ${error.message}` : '';
+// The input each context error names, so it can be marked invalid.
+function inputFor(field) {
+  const direct = {
+    'context.event': inputs.event, 'context.event_at': inputs.eventAt, 'context.recorded_at': inputs.recordedAt,
+    'context.child.name': inputs.childName, 'context.child.age_years': inputs.childAge,
+  }[field];
+  if (direct) return direct;
+  const m = /^context\.equality\.(\w+)/.exec(field ?? '');
+  return m ? equalityInputs.get(m[1]) : null;
+}
+
+function showContextError(detail) {
+  const message = detail ? `The event details could not be used, so the note was checked without them. ${detail.message}` : '';
   if (errorBox.textContent !== message) errorBox.textContent = message;
-  const field = error ? String(error.message).split(':')[0] : null;
-  for (const [name, input] of Object.entries(FIELD_INPUT)) {
-    if (name === field) {
+  const bad = detail ? inputFor(String(detail.message).split(':')[0]) : null;
+  for (const input of [...Object.values(inputs), ...equalityInputs.values()]) {
+    if (input === bad) {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', 'context-error');
     } else {
@@ -117,151 +126,250 @@ function showError(error) {
   }
 }
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// --- the example library --------------------------------------------------------------
 
-function render(text, report) {
-  renderedText = text;
-  lastReport = report;
-  results.classList.remove('stale');
-  const blank = text.trim() === '';
-  const findings = blank ? [] : report.findings;
-  if (blank) {
-    summary.textContent = 'Start typing a note to check it.';
+const versionName = (e) => (e.version === 'poor' ? 'poor version' : e.version === 'improved' ? 'improved version' : null);
+const exampleLabel = (e) => (versionName(e) ? `${e.title} (${versionName(e)})` : e.title);
+
+function buildExampleMenu() {
+  const pairs = el('optgroup');
+  pairs.label = 'Poor and improved versions';
+  const more = el('optgroup');
+  more.label = 'More examples';
+  for (const e of EXAMPLES) (e.pair ? pairs : more).append(new Option(exampleLabel(e), e.id));
+  exampleSelect.append(pairs, more);
+  exampleSelect.addEventListener('change', () => loadExample(exampleSelect.value));
+  versionPoor.addEventListener('click', () => switchVersion('poor'));
+  versionImproved.addEventListener('click', () => switchVersion('improved'));
+  resetButton.addEventListener('click', () => {
+    if (!current) return;
+    edits.delete(current);
+    loadExample(current, { keepEdits: false });
+  });
+}
+
+function switchVersion(version) {
+  const e = byId.get(current);
+  if (!e || e.version === version) return;
+  loadExample(e.pair);
+}
+
+/** Puts an example (or "blank", the trainer's own note) in the form. */
+function loadExample(id, { keepEdits = true, ask = true } = {}) {
+  const example = byId.get(id) ?? null;
+  if (ask && current === null && note.value.trim() && id !== 'blank') {
+    const typed = !EXAMPLES.some((e) => e.text === note.value);
+    if (typed && !window.confirm('Replace the note you have typed with the example?')) {
+      exampleSelect.value = 'blank';
+      return;
+    }
+  }
+  if (current !== null && keepEdits) {
+    const original = byId.get(current).text;
+    if (note.value !== original) edits.set(current, note.value);
+    else edits.delete(current);
+  }
+  current = example ? example.id : null;
+  note.value = example ? edits.get(example.id) ?? example.text : '';
+  writeContext(example?.context ?? {});
+  note.scrollTop = 0;
+  showExampleState();
+  if (controller) {
+    controller.setContext(readContext(), { replace: true });
+    controller.refresh();
+  }
+}
+
+let shownState = null;
+
+function showExampleState() {
+  const example = byId.get(current);
+  const edited = Boolean(example) && (edits.has(example.id) || note.value !== example.text);
+  // Typing calls this on every keystroke: change nothing unless the state
+  // did (a node inserted anywhere in the page ends the browser's undo step).
+  const state = `${current}|${edited}`;
+  if (state === shownState) return;
+  shownState = state;
+  exampleSelect.value = example ? example.id : 'blank';
+  const about = $('example-about');
+  if (!example) {
+    about.textContent = 'Your own note. Type or paste a note; fill in the event to see its recording deadline.';
   } else {
-    const counts = Object.keys(SEVERITY).map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n);
-    summary.textContent = findings.length === 0
-      ? 'No findings: the checker found nothing to change.'
-      : `${plural(findings.length, 'finding')}: ${counts.map(([s, n]) => (s === 'advice' ? `${n} advice` : plural(n, s))).join(', ')}.`;
+    about.replaceChildren(el('strong', null, `${exampleLabel(example)}. `), example.shows);
+    if (edited) about.append(el('span', 'edited', ' You have edited this example.'));
   }
-  renderGlance(blank ? null : report);
-  findingsList.replaceChildren(...findings.map(renderFinding));
-  scheduleAnnouncement();
+  const paired = Boolean(example?.pair);
+  versionPoor.disabled = !paired;
+  versionImproved.disabled = !paired;
+  versionPoor.setAttribute('aria-pressed', String(example?.version === 'poor'));
+  versionImproved.setAttribute('aria-pressed', String(example?.version === 'improved'));
+  resetButton.disabled = !edited;
 }
 
-function renderGlance(report) {
-  const set = (id, value) => { $(id).textContent = report ? value : '–'; };
-  if (!report) return ['glance-opinion', 'glance-voice', 'glance-equality', 'glance-jargon', 'glance-deadline'].forEach((id) => set(id));
-  const yesNo = (p) => (p.present ? 'Yes' : 'No');
-  set('glance-opinion', yesNo(report.opinion));
-  set('glance-voice', yesNo(report.child_voice));
-  set('glance-equality', report.equality.mentioned.map((a) => a.replace(/_/g, ' ')).join(', ') || 'None recorded');
-  const jargon = report.findings.filter((f) => f.rule === 'jargon').length;
-  set('glance-jargon', jargon ? plural(jargon, 'term') : 'None found');
-  const d = report.deadline;
-  const due = d.due ? `due ${formatTime(d.due)}` : 'due date unknown';
-  set('glance-deadline', `${CATEGORY[d.category]}; ${due}; ${STATUS[d.status]}`);
+/** The library table: each example with its event and what the checker finds in it. */
+function renderLibrary() {
+  const body = $('library-body');
+  const rows = EXAMPLES.map((e) => {
+    const tr = el('tr');
+    const name = el('td');
+    const load = el('button', 'link-button', exampleLabel(e));
+    load.type = 'button';
+    load.addEventListener('click', () => {
+      loadExample(e.id);
+      note.focus();
+      note.setSelectionRange(0, 0);
+      $('workspace').scrollIntoView({ block: 'start' });
+    });
+    name.append(load);
+    const event = el('td');
+    const category = e.context.event ? controller?.policyInfo()?.categoryNames?.[e.context.event] ?? e.context.event : 'none';
+    event.append(el('span', null, category));
+    if (e.context.event_at) event.append(el('br'), el('span', 'hint', `event ${e.context.event_at.replace('T', ' ')}`));
+    if (e.context.recorded_at) event.append(el('br'), el('span', 'hint', `recorded ${e.context.recorded_at.replace('T', ' ')}`));
+    const flags = el('td');
+    if (controller?.state === 'ready') {
+      const report = controller.check(e.text, e.context);
+      const standards = [...new Set(report.findings.map((f) => f.standard).filter((s) => s !== null))].sort();
+      flags.textContent = report.findings.length
+        ? `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}; standards ${standards.join(', ')}; ${report.deadline.status.replace('_', ' ')}`
+        : `No findings; ${report.deadline.status.replace('_', ' ')}`;
+    } else {
+      flags.textContent = '–';
+    }
+    tr.append(name, event, flags, el('td', null, e.shows));
+    return tr;
+  });
+  body.replaceChildren(...rows);
 }
 
-/** "2026-11-23T10:00" (local, as the report gives it) in words. */
-function formatTime(value) {
-  const [y, mo, d, h, mi] = value.split(/[-T:]/).map(Number);
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-    .format(new Date(y, mo - 1, d, h, mi));
+// --- the policy switcher --------------------------------------------------------------
+
+async function switchPolicy() {
+  if (!controller || controller.state !== 'ready') return;
+  const url = policySelect.value;
+  policyStatus.textContent = 'Loading the policy…';
+  try {
+    const switched = await controller.setPolicy(url ? { policyUrl: url } : {});
+    if (!switched) return;
+    policyStatus.textContent = `Checking against: ${controller.policyInfo().name}.`;
+    document.body.dataset.policy = url || 'builtin';
+    renderRulesView();
+    renderLibrary();
+  } catch (e) {
+    policyStatus.textContent = `The policy could not be loaded (${e.message}); still using ${controller.policyInfo().name}.`;
+  }
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+function renderRulesView() {
+  const info = controller.policyInfo();
+  $('rules-policy').textContent = `From the policy in use: ${info.name}. The same text as the checker’s “rules” command.`;
+  renderRules({
+    index: $('rules-index'),
+    list: $('rules-list'),
+    info,
+    check: (text, context) => controller.check(text, context),
+    onTry: (text, context) => tryText(text, context),
+  });
 }
 
-function renderFinding(finding) {
-  const item = el('li', `finding finding-${finding.severity}`);
-  const head = el('p', 'finding-head');
-  head.append(el('strong', 'severity', SEVERITY[finding.severity] ?? finding.severity), ' ', el('span', 'rule', ruleTitles.get(finding.rule) ?? finding.rule));
-  if (finding.standard !== null) head.append(' ', el('span', 'standard', `(Standard ${finding.standard})`));
-  item.append(head);
-  if (finding.span) {
-    const flagged = el('p', 'flagged', 'Flagged: ');
-    flagged.append(el('mark', null, finding.text));
-    item.append(flagged);
+/** Puts a rule's example in the note, as the trainer's own note. */
+function tryText(text, context = {}) {
+  if (current === null && note.value.trim() && note.value !== text && !window.confirm('Replace the note you have typed with this example?')) return;
+  if (current !== null) {
+    const original = byId.get(current).text;
+    if (note.value !== original) edits.set(current, note.value);
   }
-  item.append(el('p', 'message', finding.message));
-  if (finding.suggestions.length) {
-    const list = el('ul', 'suggestions');
-    list.append(...finding.suggestions.map((s) => el('li', null, s)));
-    item.append(el('p', 'suggestions-label', 'Try:'), list);
-  }
-  if (finding.span) {
-    const button = el('button', 'select-span', `Select “${finding.text}” in the note`);
-    button.type = 'button';
-    button.addEventListener('click', () => selectSpan(finding));
-    item.append(button);
-  }
-  return item;
-}
-
-function selectSpan(finding) {
-  // The list is redrawn on the frame after an edit. If the text changed in
-  // between, check it now and select the same words where they are now.
-  let target = finding;
-  if (note.value !== renderedText) {
-    run();
-    const distance = (f) => Math.abs(f.span.start - finding.span.start);
-    target = lastReport.findings
-      .filter((f) => f.span && f.rule === finding.rule && f.text === finding.text)
-      .sort((a, b) => distance(a) - distance(b))[0];
-  }
+  current = null;
+  note.value = text;
+  writeContext(context);
+  showExampleState();
+  controller.setContext(readContext(), { replace: true });
+  controller.refresh();
   note.focus();
-  if (target) note.setSelectionRange(target.span.start, target.span.end);
+  note.setSelectionRange(0, 0);
+  $('workspace').scrollIntoView({ block: 'start' });
 }
 
-const findingCount = () => (renderedText && renderedText.trim() ? lastReport.findings.length : 0);
+// --- the print view ------------------------------------------------------------------
 
-/** Tells screen readers the number of findings once typing pauses, if it changed. */
-function scheduleAnnouncement() {
-  clearTimeout(announceTimer);
-  announceTimer = setTimeout(() => {
-    const count = findingCount();
-    if (count === announced) return;
-    announced = count;
-    announcer.textContent = count ? plural(count, 'finding') : 'No findings';
-  }, 1000);
+function buildPrint() {
+  const example = byId.get(current);
+  renderPrint($('print-body'), {
+    text: note.value,
+    report: controller?.report() ?? null,
+    findings: controller?.findings() ?? [],
+    dismissed: controller?.dismissals() ?? [],
+    context: readContext(),
+    info: controller?.policyInfo() ?? null,
+    title: example ? exampleLabel(example) : 'Own note',
+  });
 }
 
-function loadExample() {
-  const example = EXAMPLES.find((e) => e.id === exampleSelect.value);
-  exampleSelect.value = '';
-  if (!example) return;
-  const typed = note.value.trim() && !EXAMPLES.some((e) => e.text === note.value);
-  if (typed && !window.confirm('Replace the note you have typed with the example?')) return;
-  const ctx = example.context;
-  note.value = example.text;
-  inputs.event.value = ctx.event ?? '';
-  inputs.eventAt.value = ctx.event_at ?? '';
-  inputs.recordedAt.value = ctx.recorded_at ?? '';
-  inputs.childName.value = ctx.child?.name ?? '';
-  inputs.childAge.value = ctx.child?.age_years ?? '';
-  if (checker) run();
-  note.focus();
+function openPrint() {
+  buildPrint();
+  document.body.classList.add('show-print');
+  $('print-view').hidden = false;
+  $('print-heading')?.focus();
 }
+
+function closePrint() {
+  document.body.classList.remove('show-print');
+  $('print-view').hidden = true;
+  $('open-print').focus();
+}
+
+// --- start -------------------------------------------------------------------------------
 
 async function start() {
-  for (const example of EXAMPLES) exampleSelect.append(new Option(example.label, example.id));
-  exampleSelect.addEventListener('change', loadExample);
-  form.addEventListener('input', schedule);
-  form.addEventListener('change', schedule);
-  try {
-    await init();
-    checker = new Checker();
-    ruleTitles = new Map(checker.rules().map((r) => [r.id, r.title]));
-  } catch (e) {
-    checker = null;
+  buildEqualityFields();
+  buildExampleMenu();
+  loadExample(FIRST_EXAMPLE, { ask: false });
+  renderLibrary();
+  for (const input of [...Object.values(inputs), ...equalityInputs.values()]) {
+    input.addEventListener('input', contextChanged);
+    input.addEventListener('change', contextChanged);
+  }
+  note.addEventListener('input', () => {
+    if (current !== null) showExampleState();
+  });
+  $('open-print').addEventListener('click', openPrint);
+  $('close-print').addEventListener('click', closePrint);
+  $('print-now').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', () => { if (!document.body.classList.contains('show-print')) buildPrint(); });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && document.body.classList.contains('show-print')) closePrint();
+  });
+
+  controller = attachChecker(note, {
+    panel: $('guidance'),
+    headingLevel: 3,
+    context: readContext(),
+    showContextErrors: false,
+    ruleHref: (id) => `#rule-${id}`,
+  });
+  controller.addEventListener('context-error', (e) => showContextError(e.detail));
+  policySelect.addEventListener('change', switchPolicy);
+  const ok = await controller.ready;
+  if (!ok) {
     const notice = $('load-notice');
     notice.textContent = 'The checker could not be loaded, so this note is not being checked. You can still write and submit it.';
     notice.hidden = false;
-    summary.textContent = 'The checker is not available.';
+    $('guidance').append(el('p', null, 'The checker is not available.'));
+    policySelect.disabled = true;
     document.body.dataset.checkerReady = 'false';
-    console.warn('case-note-checker: could not load the checker:', e);
     return;
   }
   window.caseNoteChecker = {
-    check: (text, context) => checker.check(text, context),
-    get lastReport() { return lastReport; },
+    check: (text, context) => controller.check(text, context),
+    get lastReport() { return controller.report(); },
+    controller,
+    examples: EXAMPLES,
   };
-  run();
-  announced = findingCount();
+  policyStatus.textContent = `Checking against: ${controller.policyInfo().name}.`;
+  document.body.dataset.policy = 'builtin';
+  renderRulesView();
+  renderLibrary();
+  if (policySelect.value) await switchPolicy();
   document.body.dataset.checkerReady = 'true';
 }
 

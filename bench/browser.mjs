@@ -1,0 +1,167 @@
+// Keystroke to updated results in Chromium, on the page `scripts/serve.mjs` serves.
+//
+//   node bench/browser.mjs        (make bench runs it; needs `make wasm` and the notes)
+//
+// For the 1,000- and 5,000-word notes: the note is put in the page's textarea,
+// the caret at the end of the paragraph nearest the middle, then KEYS (200)
+// keystrokes are typed one at a time through Chromium's input pipeline
+// (playwright-core, CDP). For each we take, in the page:
+//   t0  the keydown event's timeStamp;
+//   t1  the `checked` event the widget dispatches after it has checked the
+//       textarea's current text and rendered the highlights and findings
+//       (the DOM is updated) — the first one whose text includes the key;
+//   t2  a task queued at t1, which runs once the frame t1 belongs to has been
+//       painted on the main thread (the widget checks inside
+//       requestAnimationFrame, so this is the end of that frame).
+// "Rendered" latency is t2 - t0; "DOM" latency is t1 - t0. Between keystrokes
+// there is a pause of 40-120 ms (deterministic), as between real key presses.
+// Writes target/bench/browser.json.
+
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { OUT, ROOT, note, summary, fmtMs } from './common.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const KEYS = Number(process.env.BENCH_KEYS ?? 200);
+const WARMUP = 10;
+const SIZES = [1_000, 5_000];
+const TYPED = 'She said she feels safe at home and wants to stay there. ';
+const log = (...a) => console.error('[chromium]', ...a);
+
+function startServer() {
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', '--root', 'www'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no address in 10 s: ${out}`)), 10_000);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = /^serving \S+ on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ server, url: m[1] });
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${out}`)));
+  });
+}
+
+/** Installed in the page: records one latency per keystroke. */
+function instrument() {
+  const ta = document.getElementById('note');
+  const controller = window.caseNoteChecker.controller;
+  const state = { pending: null, results: [], waiters: [] };
+  const settle = () => {
+    state.waiters = state.waiters.filter((w) => {
+      if (state.results.length >= w.n) { w.resolve(state.results.length); return false; }
+      return true;
+    });
+  };
+  ta.addEventListener('keydown', (e) => {
+    state.pending = { t0: e.timeStamp || performance.now(), key: e.key, before: ta.value };
+  }, { capture: true });
+  controller.addEventListener('checked', (e) => {
+    const p = state.pending;
+    if (!p || e.detail.text !== ta.value || e.detail.text === p.before) return;
+    const t1 = performance.now();
+    state.pending = null;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      state.results.push({ dom: t1 - p.t0, rendered: performance.now() - p.t0, cost: e.detail.cost });
+      settle();
+    };
+    channel.port2.postMessage(0);
+  });
+  window.__bench = {
+    until: (n, timeout) => new Promise((resolve) => {
+      state.waiters.push({ n, resolve });
+      settle();
+      setTimeout(() => resolve(-1), timeout);
+    }),
+    count: () => state.results.length,
+    results: () => state.results,
+    reset: () => { state.results = []; state.pending = null; },
+  };
+}
+
+async function measure(page, words) {
+  const text = note(words);
+  // Put the note in, check it, put the caret at the end of the paragraph nearest the middle.
+  const caret = await page.evaluate((t) => {
+    const ta = document.getElementById('note');
+    ta.focus();
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    window.caseNoteChecker.controller.refresh();
+    let at = t.indexOf('\n\n', Math.floor(t.length / 2));
+    if (at < 0) at = t.length;
+    ta.setSelectionRange(at, at);
+    return at;
+  }, text);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.__bench.reset());
+  let seed = 12345;
+  const gap = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return 40 + (seed % 81);
+  };
+  let timeouts = 0;
+  for (let i = 0; i < WARMUP + KEYS; i++) {
+    if (i === WARMUP) await page.evaluate(() => window.__bench.reset());
+    const before = await page.evaluate(() => window.__bench.count());
+    const ch = TYPED[i % TYPED.length];
+    await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+    const got = await page.evaluate(([n]) => window.__bench.until(n, 5000), [before + 1]);
+    if (got < 0) timeouts++;
+    await page.waitForTimeout(gap());
+  }
+  const results = await page.evaluate(() => window.__bench.results());
+  const typed = await page.evaluate(([at, n]) => document.getElementById('note').value.slice(at, at + n), [caret, KEYS + WARMUP]);
+  const expect = Array.from({ length: WARMUP + KEYS }, (_, i) => TYPED[i % TYPED.length]).join('');
+  return {
+    words,
+    keys: KEYS,
+    typed_ok: typed === expect,
+    timeouts,
+    rendered: summary(results.map((r) => r.rendered)),
+    dom: summary(results.map((r) => r.dom)),
+    check_cost: summary(results.map((r) => r.cost)),
+  };
+}
+
+async function main() {
+  const { server, url } = await startServer();
+  process.on('exit', () => server.kill('SIGKILL'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+  });
+  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {} };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => log('page error:', e.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
+    await page.evaluate(instrument);
+    for (const words of SIZES) {
+      log(`${words} words: ${KEYS} keystrokes`);
+      const r = await measure(page, words);
+      result.sizes[words] = r;
+      log(`  rendered p50 ${fmtMs(r.rendered.median)}, p95 ${fmtMs(r.rendered.p95)}; check ${fmtMs(r.check_cost.median)}; ${r.timeouts} timeouts; typed ${r.typed_ok ? 'ok' : 'WRONG'}`);
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+  const file = path.join(OUT, 'browser.json');
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  log(`wrote ${file}`);
+}
+
+await main();
+process.exit(0);
