@@ -1,6 +1,6 @@
 # Two commands for a new machine: `make demo` and `make test`.
-# Every target installs what it needs and is missing, from crates.io, npm and
-# Debian's packages only.
+# Every target installs what it needs and is missing, from the Rust, npm and
+# Debian package registries only.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
