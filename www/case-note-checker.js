@@ -32,6 +32,8 @@ const CONTEXT_FIELDS = ['context.event', 'context.event_at', 'context.recorded_a
 const ANNOUNCE_DELAY = 1500;
 /** A check that takes longer than this (ms) no longer runs on every frame. */
 const FRAME_BUDGET = 12;
+/** While the worker types, the list of findings waits for a pause this long (ms) before it is redrawn. */
+const LIST_IDLE = 600;
 /** Findings listed per rule before a "show more" button. */
 const LIST_LIMIT = 50;
 
@@ -105,7 +107,7 @@ let sequence = 0;
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
+  if (text !== undefined && text !== null) node.append(document.createTextNode(text));
   return node;
 }
 
@@ -117,15 +119,17 @@ function button(className, text, label) {
 }
 
 /**
- * Sets an element's text, changing its text node in place where it has one:
- * Chromium ends the textarea's current undo step whenever a node is
- * inserted anywhere in the page, so updates made while typing avoid that.
+ * Sets an element's text, changing its one text node in place: Chromium
+ * ends the textarea's current undo step whenever a node is inserted or
+ * removed anywhere in the page, so updates made while typing avoid that.
  */
 function setText(node, text) {
-  if (node.textContent === text) return;
   const only = node.childNodes.length === 1 ? node.firstChild : null;
-  if (only && only.nodeType === Node.TEXT_NODE && text) only.data = text;
-  else node.textContent = text;
+  if (only && only.nodeType === Node.TEXT_NODE) {
+    if (only.data !== text) only.data = text;
+  } else if (node.textContent !== text || node.childNodes.length !== 1) {
+    node.replaceChildren(document.createTextNode(text));
+  }
 }
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -308,142 +312,125 @@ function sharedHighlights() {
 
 /**
  * The note's text laid out exactly as in the textarea: one block, as the
- * textarea's own text is (so fractional line heights add up the same), with
- * each line in its own inline span holding one text node ("the line\n"), so
- * an edit changes one text node in place.
+ * textarea's own text is, so wrapping and fractional line heights add up
+ * the same. Two ways to underline:
  *
- * Where the browser has the CSS Custom Highlight API the underlines are
- * Ranges over the mirror's text, so drawing them never inserts or removes a
- * node: the browser's undo history groups typing as it does without the
- * checker (Chromium ends an undo step at any node insertion in the page).
- * Elsewhere they are spans, rebuilt line by line.
+ * - RangeMirror (browsers with the CSS Custom Highlight API): the whole note
+ *   is one text node, edited with replaceData() where it changed, and the
+ *   underlines are Ranges in CSS.highlights. Typing never inserts or removes
+ *   a node, so the browser's undo history groups typing as it does without
+ *   the checker (Chromium ends an undo step at any node insertion in the
+ *   page), and the browser keeps the layout of the text that did not change.
+ * - SpanMirror (elsewhere): a span a line, rebuilt where its text or its
+ *   underlines changed, with underlines as spans.
  */
-class Mirror {
-  constructor(content, useRanges) {
+/** Text nodes of a RangeMirror: about this many characters, split only after a newline. */
+const CHUNK = 4096;
+const CHUNK_MAX = 4 * CHUNK;
+
+class RangeMirror {
+  constructor(content) {
     this.content = content;
-    this.useRanges = useRanges;
-    this.paras = []; // [{ text, sig, node, textNode }]
-    this.ranges = { error: [], warning: [], advice: [] };
+    this.line = el('span', 'cnc-para');
     // Ends the last line, and gives a final empty line (after a trailing
     // newline) its height, as the textarea does.
-    this.end = document.createElement('br');
-    content.append(this.end);
+    content.append(this.line, document.createElement('br'));
+    this.chunks = []; // Text nodes; each but the last ends with "\n"
+    this.starts = [];
+    this.text = null;
+    this.ranges = { error: [], warning: [], advice: [] };
   }
 
-  /** Lays out `text` with `segments` underlined, touching only lines that changed. */
-  render(text, segments) {
-    const lines = text.split('\n');
-    const last = lines.length - 1;
-    const pieces = this.useRanges ? null : this.piecesByLine(lines, segments);
-    // A line's text node holds its newline too: the last line's has none.
-    const texts = lines.map((line, i) => (i < last ? `${line}\n` : line));
-    const sigs = this.useRanges ? texts : texts.map((t, i) => (pieces[i].length ? `${t}\u0000${pieces[i].join(';')}` : t));
-    const old = this.paras;
-    let head = 0;
-    while (head < old.length && head < sigs.length && old[head].sig === sigs[head]) head++;
-    let tail = 0;
-    while (tail < old.length - head && tail < sigs.length - head && old[old.length - 1 - tail].sig === sigs[sigs.length - 1 - tail]) tail++;
-    const oldMid = old.slice(head, old.length - tail);
-    const mid = [];
-    const reuse = this.useRanges ? Math.min(oldMid.length, sigs.length - tail - head) : 0;
-    for (let k = 0; k < reuse; k++) {
-      const p = oldMid[k];
-      const t = texts[head + k];
-      if (p.textNode.data !== t) p.textNode.data = t;
-      p.text = t;
-      p.sig = t;
-      mid.push(p);
-    }
-    const before = old[old.length - tail]?.node ?? this.end;
-    for (const p of oldMid.slice(reuse)) p.node.remove();
-    const added = [];
-    for (let i = head + reuse; i < sigs.length - tail; i++) added.push(this.paragraph(lines[i], texts[i], pieces?.[i], sigs[i]));
-    if (added.length) {
-      const frag = document.createDocumentFragment();
-      for (const p of added) frag.append(p.node);
-      this.content.insertBefore(frag, before);
-    }
-    this.paras = old.slice(0, head).concat(mid, added, old.slice(old.length - tail));
+  /** Pieces of `text` of about CHUNK characters, each ending with a newline (but the last). */
+  static split(text) {
+    const out = [];
     let at = 0;
-    this.starts = new Array(this.paras.length);
-    for (let i = 0; i < this.paras.length; i++) {
-      this.starts[i] = at;
-      at += this.paras[i].text.length;
-    }
-    if (this.useRanges) this.setRanges(segments);
-  }
-
-  /** Each line's part of each segment: `[start, end, severity, count]` relative to the line. */
-  piecesByLine(lines, segments) {
-    const pieces = new Array(lines.length);
-    let pos = 0;
-    let s = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const start = pos;
-      const end = pos + lines[i].length;
-      while (s < segments.length && segments[s].end <= start) s++;
-      const mine = [];
-      for (let k = s; k < segments.length && segments[k].start < end; k++) {
-        const seg = segments[k];
-        mine.push([Math.max(seg.start, start) - start, Math.min(seg.end, end) - start, seg.severity, seg.count]);
+    while (at < text.length) {
+      let cut = text.length;
+      if (text.length - at > CHUNK) {
+        const nl = text.indexOf('\n', at + CHUNK);
+        if (nl !== -1 && nl + 1 < text.length) cut = nl + 1;
       }
-      pieces[i] = mine;
-      pos = end + 1;
+      out.push(text.slice(at, cut));
+      at = cut;
     }
-    return pieces;
+    return out.length ? out : [''];
   }
 
-  paragraph(line, text, pieces, sig) {
-    const node = el('span', 'cnc-para');
-    if (this.useRanges) {
-      const textNode = document.createTextNode(text);
-      node.append(textNode);
-      return { text, sig, node, textNode };
+  render(text, segments) {
+    if (this.text === null) {
+      this.chunks = RangeMirror.split(text).map((t) => document.createTextNode(t));
+      this.line.append(...this.chunks);
+    } else if (text !== this.text) {
+      this.edit(text);
     }
+    this.text = text;
     let at = 0;
-    for (const [start, end, severity, count] of pieces) {
-      if (start > at) node.append(line.slice(at, start));
-      node.append(el('span', `cnc-hl cnc-hl--${severity}${count > 1 ? ' cnc-hl--multi' : ''}`, line.slice(start, end)));
-      at = end;
-    }
-    if (at < text.length) node.append(text.slice(at));
-    return { text, sig, node, textNode: null };
+    this.starts = this.chunks.map((c) => {
+      const start = at;
+      at += c.data.length;
+      return start;
+    });
+    this.setRanges(segments);
   }
 
-  /** The line holding offset `pos`, and the offset within it. */
-  locate(pos) {
+  /** Applies an edit where it happened: in one chunk, in place, where it can. */
+  edit(text) {
+    const [prefix, oldEnd, newEnd] = diffRange(this.text, text);
+    const chunks = this.chunks;
+    const last = chunks.length - 1;
+    const find = (pos) => {
+      let lo = 0;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.starts[mid] <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const i = find(prefix);
+    let j = oldEnd > prefix ? find(oldEnd - 1) : i;
+    const delta = newEnd - oldEnd;
+    const endOf = (k) => this.starts[k] + chunks[k].data.length;
+    // Every chunk but the last must still end with a newline.
+    while (j < last && text[endOf(j) + delta - 1] !== '\n') j++;
+    if (i === j) {
+      chunks[i].replaceData(prefix - this.starts[i], oldEnd - prefix, text.slice(prefix, newEnd));
+    } else {
+      chunks[i].data = text.slice(this.starts[i], endOf(j) + delta);
+      for (const c of chunks.splice(i + 1, j - i)) c.remove();
+    }
+    // A chunk that grew too long (a paste) is split; an empty one goes.
+    const grown = chunks[i];
+    if (grown.data.length > CHUNK_MAX) {
+      const parts = RangeMirror.split(grown.data).map((t) => document.createTextNode(t));
+      grown.replaceWith(...parts);
+      chunks.splice(i, 1, ...parts);
+    } else if (!grown.data.length && chunks.length > 1) {
+      grown.remove();
+      chunks.splice(i, 1);
+    }
+  }
+
+  /** The text node and offset of a note offset; `end` puts a boundary offset at the end of the chunk before it. */
+  point(pos, end) {
+    const last = this.chunks.length - 1;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= pos) lo = mid;
+      if (end ? this.starts[mid] < pos : this.starts[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return [lo, pos - this.starts[lo]];
-  }
-
-  /** A DOM position for a note offset: in ranges mode, always in a line's text node. */
-  point(pos) {
-    const [i, off] = this.locate(pos);
-    const p = this.paras[i];
-    if (!p) return [this.content, 0];
-    if (p.textNode) return [p.textNode, Math.min(off, p.textNode.data.length)];
-    const walker = document.createTreeWalker(p.node, NodeFilter.SHOW_TEXT);
-    let at = 0;
-    let t;
-    let last = null;
-    while ((t = walker.nextNode())) {
-      if (off <= at + t.data.length) return [t, off - at];
-      at += t.data.length;
-      last = t;
-    }
-    return last ? [last, last.data.length] : [p.node, 0];
+    const node = this.chunks[lo];
+    return [node, Math.max(0, Math.min(pos - this.starts[lo], node.data.length))];
   }
 
   range(start, end) {
     const r = document.createRange();
-    r.setStart(...this.point(start));
-    r.setEnd(...this.point(end));
+    r.setStart(...this.point(start, false));
+    r.setEnd(...this.point(end, true));
     return r;
   }
 
@@ -460,17 +447,105 @@ class Mirror {
   }
 
   clear() {
-    if (!this.useRanges) return;
     const shared = sharedHighlights();
     for (const [severity, list] of Object.entries(this.ranges)) for (const r of list) shared[severity].delete(r);
     this.ranges = { error: [], warning: [], advice: [] };
   }
 
-  /** The client rectangle of the text from `start` to `end` in the mirror (for scrolling to it). */
+  /** The client rectangle of the text from `start` to `end` (for scrolling to it). */
   rangeRect(start, end) {
-    if (!this.paras.length) return null;
+    if (!this.chunks.length) return null;
     return this.range(start, end).getBoundingClientRect();
   }
+}
+
+class SpanMirror {
+  constructor(content) {
+    this.content = content;
+    this.paras = []; // [{ text, sig, node }]
+    this.end = document.createElement('br');
+    content.append(this.end);
+  }
+
+  render(text, segments) {
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    const pieces = piecesByLine(lines, segments);
+    // A line's span holds its newline too: the last line's has none.
+    const texts = lines.map((line, i) => (i < last ? `${line}\n` : line));
+    const sigs = texts.map((t, i) => (pieces[i].length ? `${t}\u0000${pieces[i].join(';')}` : t));
+    const old = this.paras;
+    let head = 0;
+    while (head < old.length && head < sigs.length && old[head].sig === sigs[head]) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < sigs.length - head && old[old.length - 1 - tail].sig === sigs[sigs.length - 1 - tail]) tail++;
+    const before = old[old.length - tail]?.node ?? this.end;
+    for (const p of old.slice(head, old.length - tail)) p.node.remove();
+    const added = [];
+    for (let i = head; i < sigs.length - tail; i++) added.push({ text: texts[i], sig: sigs[i], node: this.paragraph(lines[i], texts[i], pieces[i]) });
+    if (added.length) {
+      const frag = document.createDocumentFragment();
+      for (const p of added) frag.append(p.node);
+      this.content.insertBefore(frag, before);
+    }
+    this.paras = old.slice(0, head).concat(added, old.slice(old.length - tail));
+  }
+
+  paragraph(line, text, pieces) {
+    const node = el('span', 'cnc-para');
+    let at = 0;
+    for (const [start, end, severity, count] of pieces) {
+      if (start > at) node.append(line.slice(at, start));
+      node.append(el('span', `cnc-hl cnc-hl--${severity}${count > 1 ? ' cnc-hl--multi' : ''}`, line.slice(start, end)));
+      at = end;
+    }
+    if (at < text.length) node.append(text.slice(at));
+    return node;
+  }
+
+  /** A DOM position for a note offset. */
+  point(pos) {
+    const walker = document.createTreeWalker(this.content, NodeFilter.SHOW_TEXT);
+    let at = 0;
+    let t;
+    let last = null;
+    while ((t = walker.nextNode())) {
+      if (pos <= at + t.data.length) return [t, pos - at];
+      at += t.data.length;
+      last = t;
+    }
+    return last ? [last, last.data.length] : [this.content, 0];
+  }
+
+  rangeRect(start, end) {
+    if (!this.paras.length) return null;
+    const r = document.createRange();
+    r.setStart(...this.point(start));
+    r.setEnd(...this.point(end));
+    return r.getBoundingClientRect();
+  }
+
+  clear() {}
+}
+
+/** Each line's part of each segment: `[start, end, severity, count]` relative to the line. */
+function piecesByLine(lines, segments) {
+  const pieces = new Array(lines.length);
+  let pos = 0;
+  let s = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const start = pos;
+    const end = pos + lines[i].length;
+    while (s < segments.length && segments[s].end <= start) s++;
+    const mine = [];
+    for (let k = s; k < segments.length && segments[k].start < end; k++) {
+      const seg = segments[k];
+      mine.push([Math.max(seg.start, start) - start, Math.min(seg.end, end) - start, seg.severity, seg.count]);
+    }
+    pieces[i] = mine;
+    pos = end + 1;
+  }
+  return pieces;
 }
 
 // --- the controller -------------------------------------------------------------
@@ -548,7 +623,7 @@ class CaseNoteChecker extends EventTarget {
 
   /** True while an edit or a context change has not been checked yet. */
   get pending() {
-    return this.state === 'ready' && (this.textarea.value !== this.renderedText || Boolean(this.checkWanted) || Boolean(this.frame));
+    return this.state === 'ready' && (this.textarea.value !== this.renderedText || Boolean(this.checkWanted) || Boolean(this.frame) || Boolean(this.listTimer));
   }
 
   /** What is underlined in the note now: `[{start, end, severity}]` (UTF-16, overlaps merged, strongest severity). */
@@ -661,6 +736,7 @@ class CaseNoteChecker extends EventTarget {
     clearTimeout(this.delayTimer);
     clearTimeout(this.minuteTimer);
     clearTimeout(this.announceTimer);
+    clearTimeout(this.listTimer);
     for (const fn of this.cleanups.splice(0)) fn();
     if (wasReady) {
       this.mirror?.clear();
@@ -759,7 +835,7 @@ class CaseNoteChecker extends EventTarget {
     this.wrap = wrap;
     this.backdrop = backdrop;
     this.content = content;
-    this.mirror = new Mirror(content, this.options.highlightApi ?? HIGHLIGHTS);
+    this.mirror = (this.options.highlightApi ?? HIGHLIGHTS) ? new RangeMirror(content) : new SpanMirror(content);
 
     // The textarea becomes see-through; its background moves to the mirror.
     this.savedStyles = {};
@@ -1161,7 +1237,7 @@ class CaseNoteChecker extends EventTarget {
       this.renderSummary(blank, active);
       this.renderContextError();
       this.renderGlance(blank ? null : report, active);
-      this.renderList(blank ? [] : report.findings, active);
+      this.renderListSoon();
       this.scheduleAnnouncement();
     }
     const sig = JSON.stringify([report, this.dismissals()]);
@@ -1217,7 +1293,7 @@ class CaseNoteChecker extends EventTarget {
     this.summary.id = `${this.id}-summary`;
     this.stale = el('p', 'cnc-stale', 'Updating…');
     this.stale.hidden = true;
-    this.liveRegion = el('div', 'cnc-live');
+    this.liveRegion = el('div', 'cnc-live', '');
     this.liveRegion.setAttribute('aria-live', 'polite');
     this.liveRegion.setAttribute('aria-atomic', 'true');
     setStyles(this.liveRegion, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', 'clip-path': 'inset(50%)', 'white-space': 'nowrap', margin: '-1px', padding: '0', border: '0' });
@@ -1259,6 +1335,12 @@ class CaseNoteChecker extends EventTarget {
     root.append(this.summary, this.stale, this.errorBox, this.liveRegion, this.glanceHeading, this.glance,
       this.findingsHeading, this.empty, this.groups, this.dismissedBox);
     root.addEventListener('click', (e) => this.onPanelClick(e));
+    root.addEventListener('pointerdown', () => { this.pointerDown = true; });
+    const released = () => { this.pointerDown = false; };
+    for (const type of ['pointerup', 'pointercancel']) {
+      document.addEventListener(type, released, true);
+      this.cleanups.push(() => document.removeEventListener(type, released, true));
+    }
   }
 
   countsText(active = this.activeFindings ?? []) {
@@ -1311,21 +1393,25 @@ class CaseNoteChecker extends EventTarget {
   renderGlance(report, active) {
     const c = this.checks;
     if (!report) {
-      for (const k of ['opinion', 'voice', 'equality', 'jargon']) this.setCheck(c[k], 'none', '–');
+      for (const k of ['equality', 'jargon']) this.setCheck(c[k], 'none', '–');
+      for (const k of ['opinion', 'voice']) {
+        if (c[k].show) c[k].show.hidden = true;
+        this.setCheck(c[k], 'none', '–', c[k].show ?? '');
+      }
     } else {
-      const showButton = (presence, what) => {
-        if (!presence.evidence.length) return null;
-        const b = button('cnc-show', 'Show', `Show the ${what} in the note`);
-        b.dataset.cncAction = 'evidence';
-        b.dataset.cncEvidence = what;
-        b.dataset.cncFocus = `evidence:${what}`;
-        return b;
-      };
+      // The "Show" buttons exist from the start and are only hidden or shown
+      // (inserting one while the worker types would end the undo step).
       const presence = (check, p, what) => {
-        const extra = showButton(p, what);
-        const current = check.extra.firstElementChild;
-        const same = current && extra && current.dataset.cncEvidence === what;
-        this.setCheck(check, p.present ? 'ok' : 'missing', p.present ? 'Recorded' : 'Missing', same ? current : extra ?? '');
+        let show = check.show;
+        if (!show) {
+          show = button('cnc-show', 'Show', `Show the ${what} in the note`);
+          show.dataset.cncAction = 'evidence';
+          show.dataset.cncEvidence = what;
+          show.dataset.cncFocus = `evidence:${what}`;
+          check.show = show;
+        }
+        show.hidden = !p.evidence.length;
+        this.setCheck(check, p.present ? 'ok' : 'missing', p.present ? 'Recorded' : 'Missing', show);
       };
       presence(c.opinion, report.opinion, 'professional opinion');
       presence(c.voice, report.child_voice, 'child’s voice');
@@ -1343,58 +1429,93 @@ class CaseNoteChecker extends EventTarget {
 
   renderDeadline(report) {
     const check = this.checks.deadline;
+    if (!check.parts) {
+      // Built once and updated in place (see renderGlance).
+      const category = el('span', 'cnc-deadline-category', '');
+      const due = el('span', 'cnc-deadline-due');
+      const dueLabel = document.createTextNode('; due ');
+      const time = el('time', null, '');
+      due.append(dueLabel, time);
+      const countdownText = el('span', 'cnc-countdown', '');
+      const hint = el('span', 'cnc-deadline-hint', '');
+      const holder = el('span', 'cnc-deadline');
+      holder.append(category, due, countdownText, hint);
+      check.parts = { holder, category, due, time, countdown: countdownText, hint };
+    }
+    const parts = check.parts;
     if (!report) {
-      this.setCheck(check, 'none', '–');
+      this.setCheck(check, 'none', '–', '');
       return;
     }
     const d = report.deadline;
-    const names = this.policy.categoryNames;
-    const frag = document.createDocumentFragment();
-    const category = el('span', 'cnc-deadline-category', categoryLabel(names, d.category));
-    frag.append(category);
+    setText(parts.category, categoryLabel(this.policy.categoryNames, d.category));
     let state = 'info';
+    parts.due.hidden = !d.due;
+    parts.countdown.hidden = !d.due;
+    parts.hint.hidden = Boolean(d.due) || Boolean(this.ctx.event_at);
+    setText(parts.hint, '; add the event time to see when it is due');
     if (d.due) {
-      const due = el('span', 'cnc-deadline-due', '; due ');
-      const time = el('time', null, this.formatTime(d.due));
-      time.dateTime = d.due;
-      due.append(time);
-      frag.append(due);
+      setText(parts.time, this.formatTime(d.due));
+      if (parts.time.dateTime !== d.due) parts.time.dateTime = d.due;
+      let line;
       const recorded = this.ctx.recorded_at;
-      const line = el('span', 'cnc-countdown');
       if (recorded) {
         const rec = parseLocal(recorded);
         const dueAt = parseLocal(d.due);
         const minutes = rec && dueAt ? Math.round((rec - dueAt) / 60000) : 0;
         if (d.status === 'overdue') {
           state = 'overdue';
-          line.textContent = `; recorded ${formatDuration(minutes)} late`;
+          line = `; recorded ${formatDuration(minutes)} late`;
         } else {
           state = 'ok';
-          line.textContent = minutes < 0 ? `; recorded on time, ${formatDuration(-minutes)} before the deadline` : '; recorded on time';
+          line = minutes < 0 ? `; recorded on time, ${formatDuration(-minutes)} before the deadline` : '; recorded on time';
         }
       } else {
         const c = countdown(d.due, this.now());
         state = c.overdue ? 'overdue' : 'ok';
-        line.textContent = `; ${c.text}`;
+        line = `; ${c.text}`;
       }
-      frag.append(line);
-    } else {
-      frag.append(el('span', 'cnc-deadline-due', this.ctx.event_at ? '' : '; add the event time to see when it is due'));
+      setText(parts.countdown, line);
     }
-    const sig = `${d.category}|${d.due}|${d.status}|${frag.textContent}`;
     const label = state === 'overdue' ? 'Overdue' : state === 'ok' ? 'On time' : 'Due time unknown';
-    if (sig !== check.sig) {
-      check.sig = sig;
-      this.setCheck(check, state, `${label}: `, frag);
-      if (this.lastDeadlineState && this.lastDeadlineState !== state && state === 'overdue') this.say('The note is now overdue for recording.');
-      this.lastDeadlineState = state;
-    }
+    this.setCheck(check, state, `${label}: `, parts.holder);
+    if (this.lastDeadlineState && this.lastDeadlineState !== state && state === 'overdue') this.say('The note is now overdue for recording.');
+    this.lastDeadlineState = state;
   }
 
   formatTime(value) {
     const date = parseLocal(value);
     if (!date) return value;
     return new Intl.DateTimeFormat(this.options.locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  }
+
+  /**
+   * Redraws the list now, or, while the worker is typing in the note, once
+   * they pause: rebuilding it inserts nodes, which would end the browser's
+   * undo step in the middle of a word (the underlines and counts are
+   * updated on every frame regardless).
+   */
+  renderListSoon() {
+    clearTimeout(this.listTimer);
+    this.listTimer = 0;
+    const blank = this.renderedText.trim() === '';
+    const all = blank ? [] : this.lastReport.findings;
+    const active = blank ? [] : this.findings();
+    const typing = document.activeElement === this.textarea && performance.now() - this.lastInputAt < LIST_IDLE;
+    if (!typing || this.listSig === null) {
+      this.renderList(all, active);
+      return;
+    }
+    this.listTimer = setTimeout(() => {
+      this.listTimer = 0;
+      if (this.state !== 'ready' || !this.lastReport) return;
+      // Never redraw under a pointer held down on a button: the click would be lost.
+      if (this.pointerDown) {
+        this.listTimer = setTimeout(() => { this.listTimer = 0; this.renderListSoon(); }, 100);
+        return;
+      }
+      this.renderListSoon();
+    }, LIST_IDLE - (performance.now() - this.lastInputAt) + 5);
   }
 
   /** The findings, grouped by standard and then by rule. Rebuilt only when they change, keeping focus. */
@@ -1408,6 +1529,7 @@ class CaseNoteChecker extends EventTarget {
       keyed.push({ key: `${base}\u001f${n}`, finding: f, dismissed: this.dismissed.has(base) });
     }
     this.keyed = new Map(keyed.map((k) => [k.key, k.finding]));
+    this.keyedText = this.renderedText;
     const editable = !this.textarea.readOnly && !this.textarea.disabled;
     const sig = JSON.stringify([
       keyed.filter((k) => !k.dismissed).map((k) => [k.key, k.finding.severity, k.finding.message, k.finding.suggestions, k.finding.standard]),
@@ -1605,13 +1727,12 @@ class CaseNoteChecker extends EventTarget {
   /** The finding a panel button was drawn for, found again in the current text if it has changed since. */
   findingFor(key) {
     const before = this.keyed?.get(key);
-    const oldText = this.renderedText;
-    if (this.textarea.value === oldText) return before ?? null;
-    this.run(true);
-    const now = this.keyed?.get(key);
-    if (!before?.span) return now ?? null;
-    const edit = diffRange(oldText ?? '', this.textarea.value);
-    const moved = mapSpan(before.span, edit) ?? before.span;
+    const listText = this.keyedText;
+    if (this.textarea.value !== this.renderedText) this.run(true);
+    if (!before) return null;
+    if (listText === this.renderedText) return before;
+    if (!before.span) return this.lastReport.findings.find((f) => !f.span && f.rule === before.rule) ?? null;
+    const moved = mapSpan(before.span, diffRange(listText ?? '', this.renderedText)) ?? before.span;
     const candidates = this.lastReport.findings.filter((f) => f.span && f.rule === before.rule && f.text === before.text);
     candidates.sort((a, b) => Math.abs(a.span.start - moved.start) - Math.abs(b.span.start - moved.start));
     return candidates[0] ?? null;
@@ -1718,9 +1839,10 @@ class CaseNoteChecker extends EventTarget {
   say(text) {
     if (!this.liveRegion) return;
     this.announced = this.countsText();
-    // Re-set even the same words so they are spoken again.
-    this.liveRegion.textContent = '';
-    requestAnimationFrame(() => { if (this.liveRegion) this.liveRegion.textContent = text; });
+    // The region's one text node changes in place (no node inserted, see
+    // setText); the same words again get a no-break space so they change.
+    const current = this.liveRegion.textContent;
+    setText(this.liveRegion, current === text ? `${text}\u00a0` : text);
   }
 
   emit(type, detail, alsoOn) {

@@ -89,7 +89,12 @@ export async function newPage(contextOptions = {}) {
   const page = await context.newPage();
   const problems = [];
   const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    else if (m.type() === 'warning') warnings.push(`console warning: ${m.text()}`);
+  });
+  pageWarnings.set(page, warnings);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   pageProblems.set(page, problems);
@@ -118,12 +123,14 @@ export async function load(page, url = '/') {
     }
   } catch (e) {
     const state = await page.evaluate(() => ({ ready: document.body.dataset.checkerReady, states: [...document.querySelectorAll('case-note-checker')].map((x) => x.dataset.cncState), readyState: document.readyState })).catch((x) => String(x));
-    throw new Error(`${url} did not become ready: ${e.message}\npage: ${JSON.stringify(state)}\nproblems: ${(pageProblems.get(page) ?? []).join('\n')}`);
+    const said = [...(pageProblems.get(page) ?? []), ...(pageWarnings.get(page) ?? [])];
+    throw new Error(`${url} did not become ready: ${e.message}\npage: ${JSON.stringify(state)}\nthe page said: ${said.join('\n')}`);
   }
   return response;
 }
 
 const pageProblems = new WeakMap();
+const pageWarnings = new WeakMap();
 
 export async function openReady(url = '/', contextOptions = {}) {
   const opened = await newPage(contextOptions);

@@ -218,11 +218,15 @@ test('time from a keystroke to updated highlights on a 1,000-word note', async (
         const from = down;
         down = null;
         const checked = performance.now();
-        // The frame after the one that updated the DOM has been painted.
-        requestAnimationFrame(() => {
+        // The check runs in a frame's animation callbacks; a message posted
+        // now is handled once that frame's rendering (style, layout, paint)
+        // is done.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
           const painted = performance.now();
           window.__lat.push({ checked: checked - from, painted: painted - from, cost: e.detail.cost });
-        });
+        };
+        channel.port2.postMessage(null);
       });
     }, middle);
     const keys = [...' The SW saw LAC review notes; hostile mum? No, dad. CIN plan agreed. Zoë said hi. IRO told, HV told, GP told.'];
@@ -236,7 +240,7 @@ test('time from a keystroke to updated highlights on a 1,000-word note', async (
     assert.equal(samples.length, n);
     const fmt = (k) => `p50 ${percentile(samples.map((s) => s[k]), 50).toFixed(1)} ms, p95 ${percentile(samples.map((s) => s[k]), 95).toFixed(1)} ms`;
     console.log(`# keystroke → highlights updated in the DOM, ${words}-word note, ${n} keystrokes: ${fmt('checked')}`);
-    console.log(`# keystroke → next frame painted:                                   ${fmt('painted')}`);
+    console.log(`# keystroke → that frame rendered (layout and paint done):         ${fmt('painted')}`);
     console.log(`# of which the check itself:                                      ${fmt('cost')}`);
     await assertReportCurrent(page);
     assert.deepEqual(problems, []);

@@ -306,6 +306,48 @@ test('apply a suggestion, undo it, dismiss a finding, edit the note: the dismiss
   }
 });
 
+test('typing with the checker makes the same undo steps as without it', async () => {
+  // Chromium ends the textarea's undo step whenever a node is inserted or
+  // removed anywhere in the page, so the checker updates text in place and
+  // draws its underlines as ranges while the worker types.
+  const typed = ' The SW visited Tyler at home.\nMum presented as hostile and the LAC review was held.\n\nIRO and HV updated. Tyler said "I am happy".';
+  const steps = async (withChecker) => {
+    const { context, page, problems } = await openReady(EMBED);
+    try {
+      if (!withChecker) {
+        await page.evaluate(() => document.getElementById('visit-checker').remove());
+        await page.waitForFunction(() => !document.querySelector('.cnc-field'));
+      }
+      const note = page.locator(NOTE);
+      await note.focus();
+      await note.press('Control+End');
+      const before = await note.inputValue();
+      await page.evaluate(() => {
+        window.__inserted = [];
+        new MutationObserver((ms) => {
+          for (const m of ms) if (m.addedNodes.length || m.removedNodes.length) window.__inserted.push(m.target.className || m.target.localName);
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await page.keyboard.type(typed + typed, { delay: 20 });
+      assert.equal(await note.inputValue(), before + typed + typed);
+      const inserted = await page.evaluate(() => window.__inserted);
+      let n = 0;
+      while ((await note.inputValue()) !== before) {
+        await page.keyboard.press('Control+z');
+        assert.ok(++n < 100);
+      }
+      assert.deepEqual(problems, []);
+      return { n, inserted };
+    } finally {
+      await context.close();
+    }
+  };
+  const without = await steps(false);
+  const withIt = await steps(true);
+  assert.deepEqual(withIt.inserted, [], 'no node inserted or removed while typing');
+  assert.equal(withIt.n, without.n, `undo steps with the checker (${withIt.n}) and without (${without.n})`);
+});
+
 test('every finding can be reached and acted on with the keyboard alone, with a visible focus', async () => {
   const { context, page, problems } = await openReady(EMBED);
   try {
