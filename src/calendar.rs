@@ -140,7 +140,7 @@ pub(crate) fn bank_holidays(year: i32, region: Region) -> Vec<NaiveDate> {
         }
         days.push(ymd(y, m, d));
     }
-    days.sort_unstable();
+    crate::sort::sort(&mut days);
     days.dedup();
     days
 }

@@ -1,12 +1,12 @@
 //! What the form around the note knows: event type and times, the child, and
 //! its structured equality fields. Every part is optional.
 
-use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::Value;
 
 use crate::report::{Category, EqualityArea};
+use crate::small_map::SmallMap;
 use crate::Error;
 
 /// The optional facts a case system passes alongside the note text.
@@ -27,7 +27,7 @@ pub struct Context {
     pub(crate) recorded_at: Option<NaiveDateTime>,
     pub(crate) child_name: Option<String>,
     pub(crate) child_age_years: Option<f64>,
-    pub(crate) equality: Option<BTreeMap<EqualityArea, String>>,
+    pub(crate) equality: Option<SmallMap<EqualityArea, String>>,
 }
 
 impl Context {
@@ -103,7 +103,7 @@ impl Context {
 
     fn read_equality(&mut self, v: &Value) -> Result<(), Error> {
         let Value::Object(fields) = v else { return Err(wrong_type("context.equality", "an object", v)) };
-        let mut map = BTreeMap::new();
+        let mut map = SmallMap::new();
         for (key, v) in fields {
             let path = format!("context.equality.{key}");
             let area = EqualityArea::from_id(key).ok_or_else(|| {
@@ -161,7 +161,7 @@ impl Context {
     /// The child's age in years (fractions allowed for babies).
     pub fn with_child_age(mut self, age_years: f64) -> Result<Context, Error> {
         if !(0.0..=25.0).contains(&age_years) {
-            return Err(Error::context("context.child.age_years", format!("expected an age from 0 to 25, got {age_years}")));
+            return Err(Error::context("context.child.age_years", format!("expected an age from 0 to 25, got {}", serde_json::Number::from_f64(age_years).map_or("a value that is not a number".into(), |n| n.to_string()))));
         }
         self.child_age_years = Some(age_years);
         Ok(self)
@@ -212,6 +212,38 @@ pub(crate) fn parse_time(field: &str, s: &str) -> Result<NaiveDateTime, Error> {
     Ok(date.and_time(time))
 }
 
+/// Parses a policy's `YYYY-MM-DD` (month and day may have one digit).
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    match numbers(s, '-', &[4, 2, 2])?[..] {
+        [year, month, day] => NaiveDate::from_ymd_opt(year as i32, month, day),
+        _ => None,
+    }
+}
+
+/// Parses a policy's `HH:MM` (the hour may have one digit).
+pub(crate) fn parse_clock(s: &str) -> Option<NaiveTime> {
+    match numbers(s, ':', &[2, 2])?[..] {
+        [hour, minute] if s.split(':').nth(1).is_some_and(|m| m.len() == 2) => NaiveTime::from_hms_opt(hour, minute, 0),
+        _ => None,
+    }
+}
+
+/// `s` split at `separator` into numbers of at most `widths` digits each.
+fn numbers(s: &str, separator: char, widths: &[usize]) -> Option<Vec<u32>> {
+    let parts: Vec<&str> = s.split(separator).collect();
+    if parts.len() != widths.len() {
+        return None;
+    }
+    parts
+        .iter()
+        .zip(widths)
+        .map(|(part, &width)| {
+            let ok = !part.is_empty() && part.len() <= width && part.bytes().all(|b| b.is_ascii_digit());
+            ok.then(|| part.bytes().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+        })
+        .collect()
+}
+
 pub(crate) fn format_time(t: NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
     format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
@@ -220,6 +252,20 @@ pub(crate) fn format_time(t: NaiveDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policy_dates_and_clock_times() {
+        assert_eq!(parse_date("2026-12-24"), NaiveDate::from_ymd_opt(2026, 12, 24));
+        assert_eq!(parse_date("2026-1-5"), NaiveDate::from_ymd_opt(2026, 1, 5));
+        for bad in ["2026-02-30", "2026/12/24", "26-12-24x", "2026-12", "", "2026-12-24T10:00"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(parse_clock("17:00"), NaiveTime::from_hms_opt(17, 0, 0));
+        assert_eq!(parse_clock("9:30"), NaiveTime::from_hms_opt(9, 30, 0));
+        for bad in ["24:00", "17:60", "17", "17:0", "5pm", "17:00:00"] {
+            assert_eq!(parse_clock(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn reads_every_field() {

@@ -42,6 +42,8 @@ pub(crate) struct Document<'t> {
     pub hits: Vec<Hit>,
     /// `hits` split by list (indexed by `List as usize`), each in text order.
     by_list: Vec<Vec<Hit>>,
+    /// Acronym entries whose spelled-out form the note has, sorted.
+    expanded: Vec<u32>,
 }
 
 /// Appends the normalised form of `s` to `out`; with `map`, records for every
@@ -144,12 +146,12 @@ impl<'t> Document<'t> {
             tokens.push(Token { start, end, sentence: 0, quoted, capital });
         });
         let sentences = split_sentences(&norm, &lower, &quotes, &mut tokens);
-        let hits = lexicon.scan(&norm, &lower);
+        let (hits, expanded) = lexicon.scan(&norm, &lower);
         let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); List::COUNT];
         for hit in &hits {
             by_list[lexicon.entries[hit.entry as usize].list as usize].push(*hit);
         }
-        Document { text, lexicon, norm, lower, to_text, tokens, sentences, quotes, hits, by_list }
+        Document { text, lexicon, norm, lower, to_text, tokens, sentences, quotes, hits, by_list, expanded }
     }
 
     /// The byte range in the original text of a range of `norm`.
@@ -190,6 +192,11 @@ impl<'t> Document<'t> {
         let from = hits.partition_point(|h| h.start < start);
         let to = hits.partition_point(|h| h.start < end);
         hits[from..to.max(from)].iter()
+    }
+
+    /// True when the note spells out the acronym of `hit` somewhere.
+    pub fn has_expansion(&self, hit: &Hit) -> bool {
+        self.expanded.binary_search(&hit.entry).is_ok()
     }
 
     /// The word-list entry behind a hit.
@@ -242,7 +249,7 @@ fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
     for start in [double, single].into_iter().flatten() {
         quotes.push((start, norm.len()));
     }
-    quotes.sort_unstable();
+    crate::sort::sort(&mut quotes);
     quotes
 }
 

@@ -1,4 +1,4 @@
-//! Word lists, one entry a line, compiled into a single automaton when a
+//! Word lists, one entry a line, compiled into a single phrase index when a
 //! checker is built, so a check scans the note once for every list.
 //!
 //! A line is `term | value | options`: the value is the list's payload
@@ -6,13 +6,12 @@
 //! options narrow where the term counts. The format is documented in
 //! `data/README.md`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use crate::phrase_index::{FastMap, PhraseIndex};
 use crate::report::Severity;
 use crate::Error;
 
 /// Which list an entry came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum List {
     // The order is the index of each list's hits in `Document`.
     Jargon,
@@ -79,8 +78,11 @@ pub(crate) struct Hit {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub entries: Vec<Entry>,
-    automaton: AhoCorasick,
+    index: PhraseIndex,
+    /// The entry of each pattern: terms first, then (from `term_patterns`)
+    /// acronyms' expansions.
     pattern_entry: Vec<u32>,
+    term_patterns: usize,
     /// For each entry, the group its hits compete in (see `scan`); group 0
     /// is the language lists together.
     group_of: Vec<u32>,
@@ -114,52 +116,58 @@ impl Lexicon {
         for (i, entry) in entries.iter().enumerate() {
             let mut forms: Vec<String> = std::iter::once(&entry.term)
                 .chain(&entry.exact)
-                .map(|f| normalise(f).to_ascii_lowercase())
+                .map(|f| {
+                    let mut form = normalise(f);
+                    form.make_ascii_lowercase();
+                    form
+                })
                 .collect();
-            forms.sort_unstable();
+            crate::sort::sort(&mut forms);
             forms.dedup();
             for form in forms {
                 patterns.push(form);
                 pattern_entry.push(i as u32);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            // A DFA scans fastest but takes ~100 ms to build in WebAssembly,
-            // where the checker must start at once; the contiguous NFA builds
-            // in a few milliseconds.
-            .kind(Some(if cfg!(target_arch = "wasm32") { AhoCorasickKind::ContiguousNFA } else { AhoCorasickKind::DFA }))
-            .build(&patterns)
-            .map_err(|e| Error::policy(format!("word lists could not be compiled: {e}")))?;
-        let mut keys: Vec<(List, &str)> = vec![(List::Jargon, "")];
+        // Acronyms' spelled-out forms, found in the same scan: whether "CIN"
+        // is spelled out anywhere in the note is then a lookup.
+        let term_patterns = patterns.len();
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(expansion) = entry.expands.as_ref().filter(|_| entry.acronym) {
+                patterns.push(expansion.to_ascii_lowercase());
+                pattern_entry.push(i as u32);
+            }
+        }
+        let index = PhraseIndex::new(patterns);
+        let mut keys: FastMap<(List, &str), u32> = FastMap::default();
+        keys.insert((List::Jargon, ""), 0);
         let group_of = entries
             .iter()
             .map(|e| {
                 let key = if e.list.group() == 0 { (List::Jargon, "") } else { (e.list, e.value.as_str()) };
-                keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-                    keys.push(key);
-                    keys.len() - 1
-                }) as u32
+                let next = keys.len() as u32;
+                *keys.entry(key).or_insert(next)
             })
             .collect();
         let groups = keys.len();
-        Ok(Lexicon { entries, automaton, pattern_entry, group_of, groups })
+        Ok(Lexicon { entries, index, pattern_entry, term_patterns, group_of, groups })
     }
 
     /// Finds every entry in the normalised text (`norm`, and `lower`, its ASCII
-    /// lower-case copy), keeping the longest where entries of one group overlap.
-    pub fn scan(&self, norm: &str, lower: &str) -> Vec<Hit> {
+    /// lower-case copy), keeping the longest where entries of one group
+    /// overlap; and the acronyms whose expansion the text has, sorted.
+    pub fn scan(&self, norm: &str, lower: &str) -> (Vec<Hit>, Vec<u32>) {
         let mut hits: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(lower) {
-            let entry_id = self.pattern_entry[m.pattern().as_usize()];
-            let entry = &self.entries[entry_id as usize];
-            let (start, end) = (m.start(), m.end());
-            if !at_word_edges(lower, start, end) || !self.accepts(entry, norm, lower, start, end) {
-                continue;
+        let mut expanded: Vec<u32> = Vec::new();
+        self.index.for_each_match(lower, |pattern, start, end| {
+            let entry_id = self.pattern_entry[pattern as usize];
+            if pattern as usize >= self.term_patterns {
+                expanded.push(entry_id);
+            } else if self.accepts(&self.entries[entry_id as usize], norm, lower, start, end) {
+                hits.push(Hit { entry: entry_id, start, end });
             }
-            hits.push(Hit { entry: entry_id, start, end });
-        }
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        });
+        crate::sort::sort_by(&mut hits, |a, b| (a.start, std::cmp::Reverse(a.end), a.entry) < (b.start, std::cmp::Reverse(b.end), b.entry));
         // Per group, the kept hit reaching furthest right. The language lists
         // share one group (one finding per word, the longest term first);
         // other lists group by list and value, so a longer term hides a
@@ -177,7 +185,9 @@ impl Lexicon {
             }
             keep
         });
-        hits
+        crate::sort::sort(&mut expanded);
+        expanded.dedup();
+        (hits, expanded)
     }
 
     fn accepts(&self, entry: &Entry, norm: &str, lower: &str, start: usize, end: usize) -> bool {
@@ -276,15 +286,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
-    let matched = &text[start..end];
-    let first_is_word = matched.chars().next().is_some_and(is_word_char);
-    let last_is_word = matched.chars().next_back().is_some_and(is_word_char);
-    let before_ok = !first_is_word || !text[..start].chars().next_back().is_some_and(is_word_char);
-    let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(is_word_char);
-    before_ok && after_ok
-}
-
 /// True when the words just before `start` are `phrase`.
 fn preceded_by(lower: &str, start: usize, phrase: &str) -> bool {
     let before = lower[..start].trim_end_matches([' ', '"', '\'', '(']);
@@ -332,7 +333,7 @@ mod tests {
     fn found(lex: &Lexicon, text: &str) -> Vec<String> {
         let norm = normalise(text);
         let lower = norm.to_ascii_lowercase();
-        lex.scan(&norm, &lower).iter().map(|h| norm[h.start..h.end].to_owned()).collect()
+        lex.scan(&norm, &lower).0.iter().map(|h| norm[h.start..h.end].to_owned()).collect()
     }
 
     #[test]

@@ -23,10 +23,13 @@ mod document;
 mod error;
 mod lexicon;
 mod people;
+mod phrase_index;
 mod policy;
 mod report;
 mod words;
 mod rules;
+mod small_map;
+mod sort;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
@@ -103,11 +106,6 @@ impl Checker {
     /// ```
     pub fn with_policy(json: &str) -> Result<Checker, Error> {
         Ok(Checker { policy: Policy::from_json(json)? })
-    }
-
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn with_policy_value(value: serde_json::Value) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_value(value)? })
     }
 
     /// Which rule checks which requirement of the policy.
@@ -188,7 +186,7 @@ fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
     if let Some(e) = out.deadline.as_ref().and_then(|d| d.evidence) {
         add(e);
     }
-    offsets.sort_unstable();
+    sort::sort(&mut offsets);
     offsets.dedup();
     let utf16 = utf16_offsets(doc.text, &offsets);
     let to16 = |byte: usize| utf16[offsets.binary_search(&byte).expect("offset was collected")];
@@ -201,7 +199,7 @@ fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
         doc.text[s..e].to_owned()
     };
 
-    let mut findings: Vec<Finding> = out
+    let mut findings: Vec<(usize, Finding)> = out
         .findings
         .into_iter()
         .map(|f| Finding {
@@ -213,11 +211,14 @@ fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
             message: f.message,
             suggestions: f.suggestions,
         })
+        .enumerate()
         .collect();
-    findings.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.rule.cmp(&b.rule)));
+    // In text order; findings on one span keep the order their rules gave.
+    sort::sort_by(&mut findings, |(i, a), (j, b)| (a.span, &a.rule, i) < (b.span, &b.rule, j));
+    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
 
     let mut areas: Vec<EqualityArea> = out.equality.iter().map(|&(a, _)| a).collect();
-    areas.sort_unstable();
+    sort::sort(&mut areas);
     areas.dedup();
     let deadline = out.deadline.expect("the late-recording rule always runs");
     let presence = |spans: Vec<(usize, usize)>| Presence { present: !spans.is_empty(), evidence: spans.into_iter().map(span).collect() };
@@ -244,20 +245,42 @@ fn build_report(doc: &Document<'_>, out: Outcome) -> Report {
 /// ends between a letter and its combining mark ("non-compliant\u{308}", a
 /// decomposed "José") or inside an emoji sequence: the word lists match
 /// letters, but the page highlights what the reader sees as characters.
+///
+/// Unicode's grapheme tables would be an eighth of the WebAssembly module, so
+/// each end moves outwards to the nearest position that is a boundary for
+/// certain (see `certain_boundary`). In English text that is where the end
+/// already is; in other scripts a span may take in a neighbouring cluster,
+/// but it never splits one (a property test checks this against the tables).
 fn whole_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
-    use unicode_segmentation::GraphemeCursor;
-    let boundary = |at: usize| GraphemeCursor::new(at, text.len(), true).is_boundary(text, 0).unwrap_or(true);
-    let start = if boundary(start) {
-        start
-    } else {
-        GraphemeCursor::new(start, text.len(), true).prev_boundary(text, 0).ok().flatten().unwrap_or(0)
-    };
-    let end = if boundary(end) {
-        end
-    } else {
-        GraphemeCursor::new(end, text.len(), true).next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
-    };
-    (start, end.max(start))
+    let mut start = start;
+    while !certain_boundary(text, start) {
+        start = text[..start].char_indices().next_back().map_or(0, |(i, _)| i);
+    }
+    let mut end = end.max(start);
+    while !certain_boundary(text, end) {
+        end += text[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    (start, end)
+}
+
+/// True when `at` is a grapheme cluster boundary whatever the rules' finer
+/// points: the text's ends, or before a character that always starts a
+/// cluster (ASCII, and the Latin, Greek and Cyrillic letters, punctuation and
+/// currency signs notes are written with; none of them extends, joins or is
+/// an emoji) or after a line break or other control character, unless the
+/// character before binds to it (CR before LF, or one of Unicode's few
+/// "prepend" characters).
+fn certain_boundary(text: &str, at: usize) -> bool {
+    let (Some(next), Some(prev)) = (text[at..].chars().next(), text[..at].chars().next_back()) else { return true };
+    let starts_cluster = matches!(next,
+        '\0'..='\u{a8}' | '\u{aa}'..='\u{ad}' | '\u{af}'..='\u{24f}' | '\u{370}'..='\u{3ff}' | '\u{400}'..='\u{482}'
+        | '\u{48a}'..='\u{52f}' | '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203b}'
+        | '\u{203d}'..='\u{2048}' | '\u{204a}'..='\u{205e}' | '\u{20a0}'..='\u{20bf}');
+    let binds_forward = matches!(prev,
+        '\u{600}'..='\u{605}' | '\u{6dd}' | '\u{70f}' | '\u{890}' | '\u{891}' | '\u{8e2}' | '\u{d4e}' | '\u{110bd}' | '\u{110cd}'
+        | '\u{111c2}' | '\u{111c3}' | '\u{1193f}' | '\u{11941}' | '\u{11a3a}' | '\u{11a84}'..='\u{11a89}' | '\u{11d46}' | '\u{11f02}');
+    let after_control = prev.is_control() || matches!(prev, '\u{2028}' | '\u{2029}');
+    (starts_cluster || after_control) && !binds_forward && !(prev == '\r' && next == '\n')
 }
 
 /// UTF-16 offsets of sorted byte offsets (each on a character boundary).
@@ -315,6 +338,11 @@ mod tests {
         assert_eq!(whole_graphemes("e\u{301}x", 1, 1), (0, 3));
         assert_eq!(whole_graphemes("ab", 0, 2), (0, 2));
         assert_eq!(whole_graphemes("\u{1f469}\u{200d}\u{1f467}", 4, 7), (0, 11));
+        assert_eq!(whole_graphemes("a\r\nb", 2, 2), (1, 3));
+        assert_eq!(whole_graphemes("a\n\u{b3c}b", 2, 5), (2, 5));
+        assert_eq!(whole_graphemes("a \u{b3c}b", 2, 5), (1, 5));
+        assert_eq!(whole_graphemes("\u{1f1ec}\u{1f1e7} UK", 4, 4), (0, 8));
+        assert_eq!(whole_graphemes("Zoë’s", 0, 4), (0, 4));
     }
 
     #[test]

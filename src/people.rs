@@ -2,11 +2,12 @@
 //! child's own words from an adult's report of them, and the worker's opinion
 //! from someone else's.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use crate::document::Document;
 use crate::lexicon::List;
+use crate::phrase_index::{FastMap, WordHasher};
 use crate::Context;
 
 /// Whom a word refers to.
@@ -31,24 +32,7 @@ enum Gender {
     Any,
 }
 
-/// A multiply-rotate hasher (FxHash's) for the per-check sets of short words:
-/// SipHash's flood resistance buys nothing here and costs a lot per word.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 type FastSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A person mentioned earlier, for resolving pronouns.
 #[derive(Clone, Copy, Debug)]
@@ -61,8 +45,6 @@ struct Recent {
     salient: bool,
 }
 
-const PREPOSITIONS: &[&str] = &["about", "with", "to", "for", "from", "of", "at", "by", "on", "regarding"];
-
 /// True when a preposition, perhaps with a determiner, stands just before
 /// the word: "with Esther", "from the midwife", "to his mum".
 fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
@@ -70,7 +52,7 @@ fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
     for _ in 0..2 {
         let Some(prev) = back.checked_sub(1) else { return false };
         let word = doc.word(prev);
-        if PREPOSITIONS.contains(&word) {
+        if matches!(word, "about" | "with" | "to" | "for" | "from" | "of" | "at" | "by" | "on" | "regarding") {
             return true;
         }
         if !matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "my" | "our" | "your") {
@@ -144,7 +126,7 @@ impl People {
         let child_names: Vec<String> = ctx
             .child_name
             .as_deref()
-            .map(|n| n.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect())
+            .map(|n| n.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase()).filter(|w| !w.is_empty()).collect())
             .unwrap_or_default();
         let mut role_at: Vec<Option<(Who, Gender)>> = vec![None; doc.tokens.len()];
         let mut in_hit = vec![false; doc.tokens.len()];

@@ -6,14 +6,14 @@
 //! Loading validates the whole file and reports every problem with its path,
 //! so a broken policy never half-applies.
 
-use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use serde_json::{Map, Value};
 
 use crate::calendar::{Calendar, Region};
 use crate::lexicon::{Lexicon, List};
 use crate::report::{Category, Severity};
+use crate::small_map::SmallMap;
 use crate::Error;
 
 /// How long a category of recording may take.
@@ -33,7 +33,7 @@ pub(crate) struct RuleSettings {
     pub enabled: bool,
     pub severity: Severity,
     pub standard: Option<u8>,
-    messages: BTreeMap<String, String>,
+    messages: SmallMap<String, String>,
     suggestions: Vec<String>,
 }
 
@@ -41,11 +41,11 @@ pub(crate) struct RuleSettings {
 #[derive(Debug)]
 pub(crate) struct Policy {
     pub name: String,
-    rules: BTreeMap<String, RuleSettings>,
-    timescales: BTreeMap<Category, Timescale>,
-    category_names: BTreeMap<Category, String>,
+    rules: SmallMap<String, RuleSettings>,
+    timescales: SmallMap<Category, Timescale>,
+    category_names: SmallMap<Category, String>,
     pub calendar: Calendar,
-    pub standards: BTreeMap<u8, String>,
+    pub standards: SmallMap<u8, String>,
     /// Which rule checks which requirement of the policy, for `RULES.md`.
     pub coverage: Vec<Coverage>,
     pub lexicon: Lexicon,
@@ -84,23 +84,132 @@ macro_rules! data {
     };
 }
 
+/// A built-in word list without its comments and blank lines, worked out
+/// at compile time: the comments are for the lists' editors and need not
+/// take up room in the WebAssembly module.
+macro_rules! list {
+    ($file:literal) => {{
+        const SOURCE: &[u8] = data!($file).as_bytes();
+        const BYTES: [u8; entry_lines_len(SOURCE)] = entry_lines(SOURCE);
+        match std::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!("a word list is UTF-8"),
+        }
+    }};
+}
+
+/// The built-in `policy.json` without the white space between its tokens,
+/// worked out at compile time like the lists.
+const WORCESTERSHIRE_JSON: &str = {
+    const SOURCE: &[u8] = data!("policy.json").as_bytes();
+    const BYTES: [u8; json_tokens(SOURCE, &mut [])] = {
+        let mut out = [0u8; json_tokens(SOURCE, &mut [])];
+        json_tokens(SOURCE, &mut out);
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("policy.json is UTF-8"),
+    }
+};
+
+/// Copies `json` without the white space outside its strings into `out`
+/// (when it has room) and returns the length that takes.
+const fn json_tokens(json: &[u8], out: &mut [u8]) -> usize {
+    let (mut len, mut i, mut in_string) = (0, 0, false);
+    while i < json.len() {
+        let b = json[i];
+        let keep = in_string || !matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+        if keep {
+            if len < out.len() {
+                out[len] = b;
+            }
+            len += 1;
+        }
+        if in_string && b == b'\\' && i + 1 < json.len() {
+            if len < out.len() {
+                out[len] = json[i + 1];
+            }
+            len += 1;
+            i += 1;
+        } else if b == b'"' {
+            in_string = !in_string;
+        }
+        i += 1;
+    }
+    len
+}
+
+/// The built-in word lists, in the order of `LISTS`.
+const WORCESTERSHIRE_LISTS: [&str; 9] = [
+    list!("jargon.txt"),
+    list!("stigmatising.txt"),
+    list!("vague.txt"),
+    list!("equality.txt"),
+    list!("deadline.txt"),
+    list!("opinion.txt"),
+    list!("voice.txt"),
+    list!("people.txt"),
+    list!("recording.txt"),
+];
+
+/// The next line of a list at or after `from` that holds an entry (not
+/// blank, not a `#` comment): its start, its end, and where the line after begins.
+const fn next_entry_line(text: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+    let mut start = from;
+    while start < text.len() {
+        let mut end = start;
+        while end < text.len() && text[end] != b'\n' {
+            end += 1;
+        }
+        let mut first = start;
+        while first < end && (text[first] == b' ' || text[first] == b'\t' || text[first] == b'\r') {
+            first += 1;
+        }
+        if first < end && text[first] != b'#' {
+            return Some((start, end, end + 1));
+        }
+        start = end + 1;
+    }
+    None
+}
+
+/// The length of `entry_lines(text)`.
+const fn entry_lines_len(text: &[u8]) -> usize {
+    let mut len = 0;
+    let mut at = 0;
+    while let Some((start, end, next)) = next_entry_line(text, at) {
+        len += end - start + 1;
+        at = next;
+    }
+    len
+}
+
+/// The entry lines of `text`, each ending in a line break.
+const fn entry_lines<const N: usize>(text: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut len = 0;
+    let mut at = 0;
+    while let Some((start, end, next)) = next_entry_line(text, at) {
+        let mut i = start;
+        while i < end {
+            out[len] = text[i];
+            len += 1;
+            i += 1;
+        }
+        out[len] = b'\n';
+        len += 1;
+        at = next;
+    }
+    out
+}
+
 /// The built-in policy as one JSON document, word lists included.
 pub(crate) fn worcestershire_document() -> Value {
-    let mut doc: Value = serde_json::from_str(data!("policy.json")).expect("the built-in policy.json is JSON (tested)");
-    let texts = [
-        data!("jargon.txt"),
-        data!("stigmatising.txt"),
-        data!("vague.txt"),
-        data!("equality.txt"),
-        data!("deadline.txt"),
-        data!("opinion.txt"),
-        data!("voice.txt"),
-        data!("people.txt"),
-        data!("recording.txt"),
-    ];
+    let mut doc: Value = serde_json::from_str(WORCESTERSHIRE_JSON).expect("the built-in policy.json is JSON (tested)");
     let lists: Map<String, Value> = LISTS
         .iter()
-        .zip(texts)
+        .zip(WORCESTERSHIRE_LISTS)
         .map(|(&(key, _), text)| {
             let lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
             (key.to_owned(), Value::Array(lines.map(|l| Value::String(l.to_owned())).collect()))
@@ -113,7 +222,11 @@ pub(crate) fn worcestershire_document() -> Value {
 impl Policy {
     /// Worcestershire's "Recording with Care" policy.
     pub fn worcestershire() -> Policy {
-        Policy::from_document(&worcestershire_document()).expect("the built-in policy is valid (tested)")
+        // The lists go straight to the compiler rather than through the JSON
+        // document's thousands of line strings: the page waits for this.
+        let mut doc: Value = serde_json::from_str(WORCESTERSHIRE_JSON).expect("the built-in policy.json is JSON (tested)");
+        doc["lists"] = Value::Object(LISTS.iter().map(|&(key, _)| (key.to_owned(), Value::Array(Vec::new()))).collect());
+        Policy::build(&doc, Some(WORCESTERSHIRE_LISTS)).expect("the built-in policy is valid (tested)")
     }
 
     /// A policy from its JSON text.
@@ -142,6 +255,12 @@ impl Policy {
     }
 
     fn from_document(doc: &Value) -> Result<Policy, Error> {
+        Policy::build(doc, None)
+    }
+
+    /// A policy from its document, with the word lists' text given apart
+    /// (the document's own `lists` are then only checked for shape).
+    fn build(doc: &Value, list_texts: Option<[&str; 9]>) -> Result<Policy, Error> {
         let mut p = Problems::default();
         let fields = p.object("", doc);
         p.known_keys("", fields, &["$schema", "name", "rules", "timescales", "category_names", "calendar", "standards", "lists", "coverage"]);
@@ -149,7 +268,7 @@ impl Policy {
         let name = p.string("name", fields.get("name")).unwrap_or_default();
 
         let rule_fields = p.object("rules", fields.get("rules").unwrap_or(&Value::Null));
-        let mut rules = BTreeMap::new();
+        let mut rules = SmallMap::new();
         for def in crate::rules::RULES {
             let id = def.meta.id;
             let path = format!("rules.{id}");
@@ -167,8 +286,8 @@ impl Policy {
 
         let timescale_fields = p.object("timescales", fields.get("timescales").unwrap_or(&Value::Null));
         let name_fields = p.object("category_names", fields.get("category_names").unwrap_or(&Value::Null));
-        let mut timescales = BTreeMap::new();
-        let mut category_names = BTreeMap::new();
+        let mut timescales = SmallMap::new();
+        let mut category_names = SmallMap::new();
         for &category in Category::ALL {
             let id = category.id();
             match timescale_fields.get(id) {
@@ -195,7 +314,7 @@ impl Policy {
         }
 
         let calendar = p.calendar(fields.get("calendar"));
-        let mut standards = BTreeMap::new();
+        let mut standards = SmallMap::new();
         if let Some(v) = fields.get("standards") {
             for (key, text) in p.object("standards", v) {
                 let path = format!("standards.{key}");
@@ -233,7 +352,10 @@ impl Policy {
             }
         }
         p.known_keys("lists", list_fields, &LISTS.iter().map(|(k, _)| *k).collect::<Vec<_>>());
-        let sources: Vec<(List, &str, &str)> = texts.iter().map(|(l, path, t)| (*l, path.as_str(), t.as_str())).collect();
+        let mut sources: Vec<(List, &str, &str)> = texts.iter().map(|(l, path, t)| (*l, path.as_str(), t.as_str())).collect();
+        if let Some(list_texts) = list_texts {
+            sources = LISTS.iter().zip(list_texts).map(|(&(key, list), text)| (list, key, text)).collect();
+        }
         let lexicon = Lexicon::build(&sources).map_err(|e| p.problems.push(e.to_string())).ok();
 
         match (p.problems.is_empty(), lexicon) {
@@ -337,7 +459,7 @@ fn merge(base: &mut Value, overrides: Map<String, Value>, problems: &mut Vec<Str
 
 /// The term of a word-list line, as `remove` names it.
 fn term_key(line: &str) -> String {
-    crate::lexicon::normalise(line.split('|').next().unwrap_or("").trim()).to_lowercase()
+    crate::lexicon::normalise(line.split('|').next().unwrap_or("").trim()).to_ascii_lowercase()
 }
 
 /// How a JSON value's type is named in error messages.
@@ -383,7 +505,7 @@ impl Problems {
     fn known_keys(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             let full = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-            self.push(&full, &format!("is not a known field (expected one of {})", known.join(", ")));
+            self.push(&full, &format!("is not a known field (expected one of {})", crate::report::comma_list(known.iter().copied())));
         }
     }
 
@@ -417,7 +539,7 @@ impl Problems {
 
     fn time_of_day(&mut self, path: &str, v: Option<&Value>) -> Option<NaiveTime> {
         let Some(v) = v else { return NaiveTime::from_hms_opt(23, 59, 0) };
-        let parsed = v.as_str().and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok());
+        let parsed = v.as_str().and_then(crate::context::parse_clock);
         if parsed.is_none() {
             self.push(path, &format!("expected a time of day like \"17:00\", got {v}"));
         }
@@ -452,7 +574,7 @@ impl Problems {
                 }
             },
         };
-        let mut messages = BTreeMap::new();
+        let mut messages = SmallMap::new();
         let message_fields = self.object(&format!("{path}.messages"), fields.get("messages").unwrap_or(&Value::Null));
         for variant in variants {
             if let Some(text) = self.string(&format!("{path}.messages.{variant}"), message_fields.get(*variant)) {
@@ -536,7 +658,7 @@ impl Problems {
             match closures {
                 Value::Array(days) => {
                     for (i, day) in days.iter().enumerate() {
-                        match day.as_str().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+                        match day.as_str().and_then(crate::context::parse_date) {
                             Some(d) => calendar.closures.push(d),
                             None => self.push(&format!("calendar.closures[{i}]"), &format!("expected a date like \"2026-12-24\", got {day}")),
                         }
@@ -554,8 +676,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn built_in_policy_json_loses_only_white_space() {
+        let original: Value = serde_json::from_str(data!("policy.json")).unwrap();
+        assert_eq!(serde_json::from_str::<Value>(WORCESTERSHIRE_JSON).unwrap(), original);
+        assert!(WORCESTERSHIRE_JSON.len() < data!("policy.json").len() && !WORCESTERSHIRE_JSON.contains("\n"));
+    }
+
+    #[test]
+    fn built_in_lists_keep_every_entry_line() {
+        let originals = [data!("jargon.txt"), data!("stigmatising.txt"), data!("vague.txt"), data!("equality.txt"), data!("deadline.txt"),
+            data!("opinion.txt"), data!("voice.txt"), data!("people.txt"), data!("recording.txt")];
+        for (original, stripped) in originals.iter().zip(WORCESTERSHIRE_LISTS) {
+            let entries: Vec<&str> = original.lines().filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#')).collect();
+            assert_eq!(stripped.lines().collect::<Vec<_>>(), entries);
+            assert!(!entries.is_empty());
+        }
+    }
+
+    #[test]
     fn built_in_policy_loads() {
         let policy = Policy::worcestershire();
+        let from_document = Policy::from_document(&worcestershire_document()).unwrap();
+        assert_eq!(format!("{:?}", policy.lexicon.entries), format!("{:?}", from_document.lexicon.entries));
+        assert!(policy.lexicon.entries.len() > 1800);
         assert_eq!(policy.timescale(Category::StatutoryVisit), Timescale::Hours(72));
         assert!(matches!(policy.timescale(Category::Other), Timescale::WorkingDays { days: 5, .. }));
         assert!(matches!(policy.timescale(Category::HighRisk), Timescale::SameDay { .. }));

@@ -156,7 +156,7 @@ macro_rules! id_enum {
             }
 
             pub(crate) fn ids() -> String {
-                Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
+                comma_list(Self::ALL.iter().map(|v| v.id()))
             }
         }
     };
@@ -202,4 +202,16 @@ id_enum! {
         /// Sexual orientation.
         SexualOrientation = "sexual_orientation",
     }
+}
+
+/// `a, b, c`, for the names an error message lists.
+pub(crate) fn comma_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
 }

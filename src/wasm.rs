@@ -69,11 +69,8 @@ impl Checker {
     pub fn new(#[wasm_bindgen(unchecked_param_type = "object | string | undefined")] policy: JsValue) -> Result<Checker, JsError> {
         let inner = if policy.is_undefined() || policy.is_null() {
             CoreChecker::new()
-        } else if let Some(json) = policy.as_string() {
-            CoreChecker::with_policy(&json).map_err(|e| JsError::new(&e.to_string()))?
         } else {
-            let value: serde_json::Value = serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("policy: {e}")))?;
-            CoreChecker::with_policy_value(value).map_err(|e| JsError::new(&e.to_string()))?
+            CoreChecker::with_policy(&json_text("policy", &policy)?).map_err(|e| JsError::new(&e.to_string()))?
         };
         Ok(Checker { inner })
     }
@@ -91,8 +88,7 @@ impl Checker {
         let context = if context.is_undefined() || context.is_null() {
             Context::default()
         } else {
-            let value: serde_json::Value = serde_wasm_bindgen::from_value(context).map_err(|e| JsError::new(&format!("context: {e}")))?;
-            Context::from_value(&value).map_err(|e| JsError::new(&e.to_string()))?
+            Context::from_json(&json_text("context", &context)?).map_err(|e| JsError::new(&e.to_string()))?
         };
         to_js(&self.inner.check(text, &context))
     }
@@ -116,8 +112,21 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// Values cross the boundary as JSON text: one `JSON.parse` builds the
+/// report faster than a call per field would, and keeps the module small.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not build the report: {e}")))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("could not build the report: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not build the report"))
+}
+
+/// A policy or context given as an object or as JSON text, as JSON text.
+fn json_text(what: &str, value: &JsValue) -> Result<String, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    let unreadable = || JsError::new(&format!("{what}: expected an object or JSON text"));
+    if !value.is_object() {
+        return Err(unreadable());
+    }
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).ok_or_else(unreadable)
 }

@@ -27,29 +27,13 @@ fn check(cx: &mut Cx<'_>) {
             explained.push(hit.entry);
         }
     }
-    // Whether each acronym's spelled-out form is in the note, looked up once.
-    let mut expansion_found: Vec<(u32, bool)> = Vec::new();
     for hit in doc.hits_in(List::Jargon) {
         if doc.is_quoted(hit.start) {
             continue; // someone else's words, recorded as said
         }
         let entry = doc.entry(hit);
         let term = &doc.norm[hit.start..hit.end];
-        let in_note = |e: &str| match expansion_found.iter().find(|(id, _)| *id == hit.entry) {
-            Some(&(_, found)) => (found, None),
-            None => {
-                let found = doc.lower.contains(&e.to_ascii_lowercase());
-                (found, Some((hit.entry, found)))
-            }
-        };
-        let expanded = match entry.expands.as_deref().filter(|_| entry.acronym && !explained.contains(&hit.entry)) {
-            Some(e) => {
-                let (found, new) = in_note(e);
-                expansion_found.extend(new);
-                found
-            }
-            None => false,
-        };
+        let expanded = entry.acronym && !explained.contains(&hit.entry) && doc.has_expansion(hit);
         let spelled_out = entry.acronym && (explained.contains(&hit.entry) || expanded);
         let variant = match (entry.acronym, spelled_out, entry.plain) {
             (true, true, _) => "acronym_explained",

@@ -61,7 +61,7 @@ fn check(cx: &mut Cx<'_>) {
         }
         evidence.push(cx.sentence_span(doc.sentence_of(hit.start)));
     }
-    evidence.sort_unstable();
+    crate::sort::sort(&mut evidence);
     evidence.dedup();
     if evidence.is_empty() && !doc.tokens.is_empty() {
         cx.raise("missing-child-voice", "missing", None, &[("child", &cx.child())]);
@@ -92,11 +92,20 @@ fn age_in_months_or_weeks(cx: &Cx<'_>) -> bool {
     })
 }
 
-/// "Theo (2)", "Hana (1)": a name with an age under three.
+/// "Theo (2)", "Hana (1)", "aged 2", "a 1 year old": an age under three.
+/// One pass over the note's digits.
 fn age_under_three_in_brackets(cx: &Cx<'_>) -> bool {
     let lower = &cx.doc.lower;
-    ["(0)", "(1)", "(2)", "aged 1", "aged 2", "age 1", "age 2", "1 year old", "2 year old", "1 year-old", "2 year-old"].iter().any(|p| {
-        lower.match_indices(p).any(|(i, m)| !lower[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    let bytes = lower.as_bytes();
+    bytes.iter().enumerate().any(|(i, &digit)| {
+        let lone = (i == 0 || !bytes[i - 1].is_ascii_digit()) && !bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !matches!(digit, b'0'..=b'2') || !lone {
+            return false;
+        }
+        let (before, after) = (&lower[..i], &lower[i + 1..]);
+        let word_before = |w: &str| before.strip_suffix(w).is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()));
+        (before.ends_with('(') && after.starts_with(')'))
+            || (digit != b'0' && (word_before("aged ") || word_before("age ") || after.starts_with(" year old")))
     })
 }
 
@@ -240,5 +249,11 @@ mod tests {
         assert!(present("Baby Lily (4 months) smiled at me and reached for mum when I spoke."));
         let report = check_with("Lily smiled and babbled throughout the visit.", r#"{"child":{"name":"Lily","age_years":0.5}}"#);
         assert!(report.child_voice.present);
+        for young in ["Theo (2)", "Theo (0)", "Theo (aged 1)", "Theo (age 2)", "Theo (a 2-year-old)"] {
+            assert!(present(&format!("{young} smiled at me and reached for mum when I spoke.")), "{young}");
+        }
+        for older in ["Theo (12)", "Theo (aged 12)", "Theo (a 12 year old)", "Theo (see page 1)"] {
+            assert!(!present(&format!("{older} smiled at me and reached for mum when I spoke.")), "{older}");
+        }
     }
 }

@@ -35,7 +35,7 @@ fn check(cx: &mut Cx<'_>) {
     let mut reported: Vec<u32> = Vec::new();
     let hits: Vec<_> = doc.hits_in(List::Jargon).copied().collect();
     // Where each acronym is last spelled out, found once rather than per use.
-    let mut last_definition = std::collections::HashMap::new();
+    let mut last_definition = crate::phrase_index::FastMap::default();
     for d in &hits {
         let entry = doc.entry(d);
         if entry.acronym && is_definition(doc, d.start, d.end, entry.expands.as_deref()) {
