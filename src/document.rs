@@ -67,6 +67,18 @@ pub(crate) fn normalise_into(s: &str, out: &mut String, mut map: Option<&mut Vec
             in_space = false;
             continue;
         }
+        if bytes[i] == b' ' {
+            // The commonest byte: kept when it follows a word, dropped in a run.
+            if !in_space {
+                out.push(' ');
+                if let Some(map) = map.as_deref_mut() {
+                    map.push(i as u32);
+                }
+                in_space = true;
+            }
+            i += 1;
+            continue;
+        }
         let c = s[i..].chars().next().expect("i is on a character boundary");
         let here = i;
         i += c.len_utf8();
@@ -209,9 +221,11 @@ fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
     let mut quotes = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    for (i, c) in norm.char_indices() {
-        match c {
-            '"' => match double.take() {
+    // Every mark looked for is ASCII, so a byte scan finds them at their
+    // character positions (UTF-8 never repeats an ASCII byte inside a letter).
+    for (i, &b) in norm.as_bytes().iter().enumerate() {
+        match b {
+            b'"' => match double.take() {
                 Some(start) => quotes.push((start, i)),
                 None => {
                     if let Some(start) = single.take() {
@@ -220,7 +234,7 @@ fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
                     double = Some(i + 1);
                 }
             },
-            '\'' if double.is_none() => {
+            b'\'' if double.is_none() => {
                 let prev = norm[..i].chars().next_back();
                 let next = norm[i + 1..].chars().next();
                 let prev_word = prev.is_some_and(char::is_alphanumeric);
@@ -237,7 +251,7 @@ fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
                     _ => {}
                 }
             }
-            '\n' => {
+            b'\n' => {
                 // An unclosed quotation ends with its line.
                 for start in [double.take(), single.take()].into_iter().flatten() {
                     quotes.push((start, i));
@@ -258,6 +272,9 @@ fn split_sentences(norm: &str, lower: &str, quotes: &[(usize, usize)], tokens: &
     let bytes = norm.as_bytes();
     let mut q = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'\n' | b'"' | b'\'' | b'.' | b'!' | b'?') {
+            continue;
+        }
         while q < quotes.len() && quotes[q].1 < i {
             q += 1;
         }

@@ -116,11 +116,7 @@ impl Lexicon {
         for (i, entry) in entries.iter().enumerate() {
             let mut forms: Vec<String> = std::iter::once(&entry.term)
                 .chain(&entry.exact)
-                .map(|f| {
-                    let mut form = normalise(f);
-                    form.make_ascii_lowercase();
-                    form
-                })
+                .map(|f| matching_form(f.as_str()))
                 .collect();
             crate::sort::sort(&mut forms);
             forms.dedup();
@@ -241,7 +237,7 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
     let mut forms = Vec::new();
     for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
         let (key, arg) = option.split_once('=').map_or((option, ""), |(k, v)| (k.trim(), v.trim()));
-        let words = || arg.split(',').map(|w| normalise(w.trim()).to_ascii_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        let words = || arg.split(',').map(|w| matching_form(w.trim())).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         match key {
             "acronym" => entry.acronym = true,
             "plain" => entry.plain = true,
@@ -271,6 +267,17 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
     }
     entry.expands = entry.expands.map(|e| normalise(&e));
     Ok(entry)
+}
+
+/// `normalise`d and in lower case: how a guard word is compared with the
+/// note's lower-case text. Most are plain lower-case words already.
+fn matching_form(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b' ') && !word.contains("  ") {
+        return word.to_owned();
+    }
+    let mut form = normalise(word);
+    form.make_ascii_lowercase();
+    form
 }
 
 /// The matching form of a word or phrase: curly apostrophes and quotes made
