@@ -124,7 +124,9 @@ try {
 } catch { /* not a git checkout */ }
 L.push(`Date: ${date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}. Machine: ${mach.nproc} cores, ${mach.cpu}, ${mach.memory_gib} GiB, ${mach.platform}; Node ${mach.node}${browser ? `; Chromium ${browser.browser}` : ''}.${commit ? ` Source: commit ${commit}${commit.endsWith('-dirty') ? ' (with uncommitted changes)' : ''}.` : ''}`);
 const loads = [loadStart && `at the start ${loadStart.split(' ').slice(0, 3).join(' ')}`, node && `during the Node run ${node.machine.load.join(' ')}`, `at the end ${mach.load.join(' ')}`].filter(Boolean);
-const busy = Math.max(...[loadStart, ...(node ? [node.machine.load.join(' ')] : []), mach.load.join(' ')].filter(Boolean).map((s) => Number(s.split(' ')[0]))) > mach.nproc * 0.5;
+// Busy when other work was running as the benchmark began: later readings
+// include the benchmark's own load.
+const busy = [loadStart, ...(loadStart ? [] : [mach.load.join(' ')])].filter(Boolean).some((s) => Number(s.split(' ')[0]) > mach.nproc * 0.5);
 L.push(`Load average (1, 5, 15 min): ${loads.join('; ')}.${busy ? ` **Figures were taken under load** — other work was running on this ${mach.nproc}-core machine — so times are pessimistic and noisy, and scaling with cores cannot show.` : ''}`);
 L.push('');
 L.push('Notes: deterministic, built by `cargo bench --bench check` from `tests/notes/{labelled,holdout,blind,final}.jsonl` (emoji notes first, then other non-ASCII, then the rest; cut at the N-th word) and written to `target/bench/notes/`, so criterion, Node and Chromium time the same text.');
@@ -246,7 +248,7 @@ L.push('| budget | limit | measured | result |');
 L.push('|---|---|---|---|');
 for (const b of budgets) L.push(`| ${b.name} | ${b.limit_shown} | ${b.figure} | **${b.status}**${b.miss ? ` (${b.miss})` : ''} |`);
 L.push('');
-L.push(`\`make test\` enforces only the size: \`make size-check\` fails when the gzipped .wasm exceeds ${Number.isFinite(sizeLimit) ? `${sizeLimit.toLocaleString('en-GB')} B` : 'WASM_GZIP_LIMIT'} — the size measured when the limit was set plus 5%, not the 150 KB budget, which the module does not meet yet — so the size cannot creep. Now: ${wasmRaw.toLocaleString('en-GB')} B raw, ${wasmGz.toLocaleString('en-GB')} B gzipped.`);
+L.push(`\`make test\` enforces only the size: \`make size-check\` fails when the gzipped .wasm exceeds ${Number.isFinite(sizeLimit) ? `${sizeLimit.toLocaleString('en-GB')} B` : 'WASM_GZIP_LIMIT'} (WASM_GZIP_LIMIT in the Makefile, the 150 KB budget), so the size cannot creep. Now: ${wasmRaw.toLocaleString('en-GB')} B raw, ${wasmGz.toLocaleString('en-GB')} B gzipped.`);
 
 const report = `${L.join('\n')}\n`;
 writeFileSync(path.join(OUT, 'report.md'), report);
@@ -261,7 +263,7 @@ const readme = [
   `\`make bench\` measures the checker against its peers in one run and writes \`target/bench/report.md\`. Latest: ${date.slice(0, 10)}, ${mach.nproc} cores (${mach.cpu}), ${mach.memory_gib} GiB, Node ${mach.node}${busy ? ', taken while other work loaded the machine' : ''}.`,
   '',
   ...sideBySide,
-  `The budgets of issue 5, checked by \`make bench\` and never by timed tests (\`make size-check\` keeps the gzipped module within ${Number.isFinite(sizeLimit) ? `${sizeLimit.toLocaleString('en-GB')} B` : 'WASM_GZIP_LIMIT'}, 5% over its size when the limit was set, so it cannot creep):`,
+  `The budgets of issue 5, checked by \`make bench\` and never by timed tests (\`make size-check\` fails when the gzipped module exceeds ${Number.isFinite(sizeLimit) ? `${sizeLimit.toLocaleString('en-GB')} B` : 'WASM_GZIP_LIMIT'}, the size budget, so it cannot creep):`,
   '',
   '| budget | limit | measured | result |',
   '|---|---|---|---|',
