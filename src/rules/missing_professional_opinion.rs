@@ -66,7 +66,8 @@ fn attributed_to_other(cx: &Cx<'_>, start: usize) -> bool {
     let doc = cx.doc;
     let token = doc.token_at(start);
     let before = doc.lower[..start].trim_end();
-    if ["my", "our", "sw's", "worker's", "i", "we"].iter().any(|w| before.ends_with(&format!(" {w}")) || before == *w) {
+    let last_word = before.rsplit_once(' ').map_or(before, |(_, last)| last);
+    if matches!(last_word, "my" | "our" | "sw's" | "worker's" | "i" | "we") {
         return false;
     }
     !matches!(cx.people.before(doc, token, 5), Some((_, Who::Worker)))
