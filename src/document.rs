@@ -146,7 +146,9 @@ impl<'t> Document<'t> {
         normalise_into(text, &mut norm, Some(&mut to_text));
         let lower = norm.to_ascii_lowercase();
         let quotes = find_quotes(&norm);
-        let mut tokens: Vec<Token> = Vec::new();
+        // Sized for English prose (a word every six bytes or so), so the
+        // vectors rarely grow while they fill.
+        let mut tokens: Vec<Token> = Vec::with_capacity(norm.len() / 5 + 1);
         let mut quote_iter = quotes.iter().peekable();
         crate::words::for_each_word(&norm, |start, end| {
             while quote_iter.peek().is_some_and(|q| q.1 <= start) {
@@ -159,7 +161,11 @@ impl<'t> Document<'t> {
         });
         let sentences = split_sentences(&norm, &lower, &quotes, &mut tokens);
         let (hits, expanded) = lexicon.scan(&norm, &lower);
-        let mut by_list: Vec<Vec<Hit>> = vec![Vec::new(); List::COUNT];
+        let mut counts = [0usize; List::COUNT];
+        for hit in &hits {
+            counts[lexicon.entries[hit.entry as usize].list as usize] += 1;
+        }
+        let mut by_list: Vec<Vec<Hit>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
         for hit in &hits {
             by_list[lexicon.entries[hit.entry as usize].list as usize].push(*hit);
         }

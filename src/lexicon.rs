@@ -153,7 +153,7 @@ impl Lexicon {
     /// lower-case copy), keeping the longest where entries of one group
     /// overlap; and the acronyms whose expansion the text has, sorted.
     pub fn scan(&self, norm: &str, lower: &str) -> (Vec<Hit>, Vec<u32>) {
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::with_capacity(lower.len() / 16 + 1);
         let mut expanded: Vec<u32> = Vec::new();
         self.index.for_each_match(lower, |pattern, start, end| {
             let entry_id = self.pattern_entry[pattern as usize];

@@ -179,7 +179,8 @@ impl People {
                 "they" | "them" | "themselves" => Some(Gender::Any),
                 _ => None,
             };
-            let salient = match i.checked_sub(1).map(|p| doc.word(p)) {
+            // Worked out only for the few words that are people.
+            let salient = |recent: &[Recent]| match i.checked_sub(1).map(|p| doc.word(p)) {
                 _ if after_preposition(doc, i) => false,
                 // "about Daniel and Grace": both sit in the phrase.
                 Some("and" | "or") => recent.last().is_none_or(|r| r.salient),
@@ -187,6 +188,7 @@ impl People {
             };
             if let Some(gender) = pronoun {
                 let who = resolve(&recent, token.sentence, gender).unwrap_or(if recent.is_empty() { Who::Child } else { Who::Unknown });
+                let salient = salient(&recent);
                 // A pronoun passes on whom it refers to, with its own gender.
                 recent.push(Recent { who, gender, sentence: token.sentence, salient });
                 people.mention(doc, i, who);
@@ -215,6 +217,7 @@ impl People {
             };
             if let Some((who, gender)) = mention {
                 if who != Who::Worker {
+                    let salient = salient(&recent);
                     recent.push(Recent { who, gender, sentence: token.sentence, salient });
                 }
                 people.mention(doc, i, who);
@@ -286,8 +289,9 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
     // Words that start two sentences: names, unless the note also writes them
     // in lower case (then they are ordinary words: "Today", "Mum").
     let mut repeated_starts: FastSet<&str> = FastSet::default();
+    let capitalised: Vec<Option<(&str, bool)>> = (0..doc.tokens.len()).map(capitalised).collect();
     for i in 0..doc.tokens.len() {
-        let Some((word, possessive)) = capitalised(i) else { continue };
+        let Some((word, possessive)) = capitalised[i] else { continue };
         let token = doc.tokens[i];
         let sentence_start = doc.sentences[token.sentence].first_token == i;
         // "Kayla (15)", "Sophie Ward (Finley's mum)": an aside in brackets.
@@ -299,11 +303,23 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
         }
     }
     if !repeated_starts.is_empty() {
-        let lower_case: FastSet<&str> = doc.tokens.iter().filter(|t| !t.capital).map(|t| &doc.norm[t.start..t.end]).filter(|w| repeated_starts.contains(w)).collect();
+        // Most words differ from all of these in length or first letter,
+        // which is cheaper to see than a lookup.
+        let mut shapes = [0u32; 32];
+        for w in &repeated_starts {
+            shapes[w.len() % 32] |= 1 << (w.as_bytes()[0] % 32);
+        }
+        let lower_case: FastSet<&str> = doc
+            .tokens
+            .iter()
+            .filter(|t| !t.capital && shapes[(t.end - t.start) % 32] & (1 << (doc.norm.as_bytes()[t.start] % 32)) != 0)
+            .map(|t| &doc.norm[t.start..t.end])
+            .filter(|w| repeated_starts.contains(w))
+            .collect();
         candidates.extend(repeated_starts.into_iter().filter(|w| !lower_case.contains(w)));
     }
     for i in 0..doc.tokens.len() {
-        let Some((word, possessive)) = capitalised(i) else { continue };
+        let Some((word, possessive)) = capitalised[i] else { continue };
         if !scores.contains_key(word) && !candidates.contains(word) {
             continue;
         }
