@@ -271,6 +271,10 @@ fn whole_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// character before binds to it (CR before LF, or one of Unicode's few
 /// "prepend" characters).
 fn certain_boundary(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if at > 0 && at < bytes.len() && bytes[at - 1].is_ascii() && bytes[at].is_ascii() {
+        return !(bytes[at - 1] == b'\r' && bytes[at] == b'\n');
+    }
     let (Some(next), Some(prev)) = (text[at..].chars().next(), text[..at].chars().next_back()) else { return true };
     let starts_cluster = matches!(next,
         '\0'..='\u{a8}' | '\u{aa}'..='\u{ad}' | '\u{af}'..='\u{24f}' | '\u{370}'..='\u{3ff}' | '\u{400}'..='\u{482}'

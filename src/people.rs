@@ -412,10 +412,16 @@ fn aside_after_name(doc: &Document<'_>, name: usize) -> Option<Aside> {
     };
     let start = doc.lower.len() - rest.len() + 1;
     let inner = &doc.lower[start..];
-    let end = start + inner.find([close, '.', '\n']).unwrap_or(inner.len());
-    let words = doc.lower[start..end].split_whitespace().count();
+    // An aside is short: look no further than its longest (the stops are
+    // ASCII, so a byte search finds them at character boundaries).
+    let window = &inner.as_bytes()[..inner.len().min(65)];
+    let end = start + window.iter().position(|&b| b == close as u8 || b == b'.' || b == b'\n').unwrap_or(window.len());
+    if end - start > 64 {
+        return None;
+    }
     // A long clause after a comma is not an aside about the name.
-    (words <= max_words && end - start <= 64).then_some(Aside { start, end, bracketed })
+    let words = doc.lower[start..end].split_whitespace().count();
+    (words <= max_words).then_some(Aside { start, end, bracketed })
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {
