@@ -51,11 +51,11 @@ fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
     let mut back = token;
     for _ in 0..2 {
         let Some(prev) = back.checked_sub(1) else { return false };
-        let word = doc.word(prev);
-        if matches!(word, "about" | "with" | "to" | "for" | "from" | "of" | "at" | "by" | "on" | "regarding") {
+        let word = doc.word(prev).as_bytes();
+        if matches!(word, b"about" | b"with" | b"to" | b"for" | b"from" | b"of" | b"at" | b"by" | b"on" | b"regarding") {
             return true;
         }
-        if !matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "my" | "our" | "your") {
+        if !matches!(word, b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"my" | b"our" | b"your") {
             return false;
         }
         back = prev;
@@ -164,19 +164,22 @@ impl People {
                 continue;
             }
             let word = doc.word(i);
-            let pronoun = match word {
-                "i" | "me" | "we" | "us" | "myself" => {
+            // Matched as bytes: byte-string patterns compile to length and byte
+            // comparisons, where string patterns call a comparison function
+            // each (in the size-optimised WebAssembly), and this runs for every word.
+            let pronoun = match word.as_bytes() {
+                b"i" | b"me" | b"we" | b"us" | b"myself" => {
                     people.mention(doc, i, Who::Worker);
                     continue;
                 }
                 // A note written to the child ("Dear Ama, you told me…").
-                "you" | "your" | "yourself" if letter_to_child => {
+                b"you" | b"your" | b"yourself" if letter_to_child => {
                     people.mention(doc, i, Who::Child);
                     continue;
                 }
-                "he" | "him" | "his" | "himself" => Some(Gender::Male),
-                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
-                "they" | "them" | "themselves" => Some(Gender::Any),
+                b"he" | b"him" | b"his" | b"himself" => Some(Gender::Male),
+                b"she" | b"her" | b"hers" | b"herself" => Some(Gender::Female),
+                b"they" | b"them" | b"themselves" => Some(Gender::Any),
                 _ => None,
             };
             // Worked out only for the few words that are people.
@@ -229,7 +232,10 @@ impl People {
     fn mention(&mut self, doc: &Document<'_>, token: usize, who: Who) {
         self.mentions.push((token, who));
         let word = doc.word(token);
-        let object_or_possessive = matches!(word, "me" | "us" | "him" | "his" | "her" | "hers" | "them" | "their" | "myself" | "himself" | "herself" | "themselves" | "your" | "yourself")
+        let object_or_possessive = matches!(
+            word.as_bytes(),
+            b"me" | b"us" | b"him" | b"his" | b"her" | b"hers" | b"them" | b"their" | b"myself" | b"himself" | b"herself" | b"themselves" | b"your" | b"yourself"
+        )
             || word.ends_with("'s")
             // "with Esther", "from the midwife": the object of a preposition.
             || after_preposition(doc, token);

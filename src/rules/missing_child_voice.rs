@@ -82,8 +82,13 @@ pub(crate) fn child_is_young(cx: &Cx<'_>) -> bool {
 fn age_in_months_or_weeks(cx: &Cx<'_>) -> bool {
     let doc = cx.doc;
     (1..doc.tokens.len()).any(|t| {
-        let unit = doc.word(t);
-        matches!(unit, "months" | "month" | "weeks" | "week" | "mths")
+        let token = doc.tokens[t];
+        // Most words fail on their first letter, before any slicing.
+        if !matches!(doc.lower.as_bytes()[token.start], b'm' | b'w') {
+            return false;
+        }
+        let unit = doc.word(t).as_bytes();
+        matches!(unit, b"months" | b"month" | b"weeks" | b"week" | b"mths")
             && doc.word(t - 1).bytes().all(|b| b.is_ascii_digit())
             && {
                 let rest = doc.lower[doc.tokens[t].end..].trim_start();
