@@ -75,7 +75,7 @@ pub(crate) fn child_is_young(cx: &Cx<'_>) -> bool {
     cx.ctx.child_age_years.is_some_and(|a| a < 3.0)
         || cx.doc.hits_in(List::Voice).any(|h| cx.doc.entry(h).value == "young")
         || age_in_months_or_weeks(cx)
-        || age_under_three_in_brackets(cx)
+        || age_under_three(cx)
 }
 
 /// "Ruby (5 months)", "a 6-week-old baby": a child too young to talk.
@@ -99,7 +99,7 @@ fn age_in_months_or_weeks(cx: &Cx<'_>) -> bool {
 
 /// "Theo (2)", "Hana (1)", "aged 2", "a 1 year old": an age under three.
 /// One pass over the note's digits.
-fn age_under_three_in_brackets(cx: &Cx<'_>) -> bool {
+fn age_under_three(cx: &Cx<'_>) -> bool {
     let lower = &cx.doc.lower;
     let bytes = lower.as_bytes();
     bytes.iter().enumerate().any(|(i, &digit)| {

@@ -1,6 +1,5 @@
 //! The span contract every report keeps, shared by the hostile-input and
-//! property tests (the fuzz target in `fuzz/fuzz_targets/check.rs` asserts the
-//! same).
+//! property tests and the fuzz target (`fuzz/fuzz_targets/check.rs`).
 #![allow(dead_code)]
 
 use case_note_checker::{Report, Span};
@@ -14,7 +13,8 @@ pub fn slice(text: &str, span: Span) -> String {
 
 /// Every span lies in the text, starts no later than it ends and splits
 /// neither a surrogate pair nor a grapheme cluster; each finding's text is the
-/// slice at its span; findings come document-level first, then by span.
+/// slice at its span; findings come document-level first, then by span; a
+/// presence is reported exactly when it has evidence.
 pub fn assert_contract(text: &str, report: &Report) {
     let units: Vec<u16> = text.encode_utf16().collect();
     let mut grapheme = vec![false; units.len() + 1];
@@ -47,4 +47,6 @@ pub fn assert_contract(text: &str, report: &Report) {
     for &span in evidence.chain(&report.deadline.evidence) {
         check("evidence", span);
     }
+    assert_eq!(report.opinion.present, !report.opinion.evidence.is_empty());
+    assert_eq!(report.child_voice.present, !report.child_voice.evidence.is_empty());
 }
