@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PKG := www/pkg
 WASM_OUT := target/$(WASM_TARGET)/wasm/case_note_checker.wasm
 
-.PHONY: help demo test build wasm cli native-test wasm-test e2e-test size rules-md \
+.PHONY: help demo test build wasm cli lint native-test wasm-test e2e-test size rules-md \
         deps deps-rust deps-browser deps-node clean
 
 help:
@@ -71,8 +71,16 @@ demo: wasm
 
 ## --- tests ------------------------------------------------------------------
 
-test: deps native-test deny fuzz-short wasm-test size-check e2e-test
+test: deps lint native-test deny fuzz-short wasm-test size-check e2e-test
 	@echo "make test: all suites passed"
+
+# Formatting, lints (warnings are errors) and a rust-version that is true:
+# clippy's MSRV lint checks our code against it, the script our dependencies.
+lint:
+	cargo fmt --check
+	cd fuzz && cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	python3 scripts/check-rust-version.py
 
 native-test:
 	cargo test --all-targets
@@ -138,8 +146,8 @@ deny: deps-deny
 ## --- benchmark and size budget ------------------------------------------------
 # `make bench` times the checker against its peers (harper.js, the retext
 # pipeline, alex, write-good) natively, in Node and in headless Chromium, checks
-# the budgets of issue 5 and writes target/bench/report.md (see bench/). The
-# peers are installed in bench/node_modules only, never by `make test`.
+# the budgets of issue 5 and writes target/bench/report.md (see bench-peers/; the criterion micro-benchmark is benches/check.rs). The
+# peers are installed in bench-peers/node_modules only, never by `make test`.
 # `make size-check` fails when the gzipped .wasm grows past WASM_GZIP_LIMIT,
 # the size budget of 150 KB (150,000 bytes), word lists included.
 
@@ -147,20 +155,20 @@ deny: deps-deny
 
 WASM_GZIP_LIMIT := 150000
 
-deps-bench: bench/node_modules/.package-lock.json
+deps-bench: bench-peers/node_modules/.package-lock.json
 
-bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+bench-peers/node_modules/.package-lock.json: bench-peers/package.json bench-peers/package-lock.json
 	cd bench && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 bench: deps-bench deps-browser wasm cli
 	@mkdir -p target/bench && cut -d' ' -f1-3 /proc/loadavg > target/bench/load-start.txt
 	cargo bench --bench check
-	node bench/make-batch.mjs
-	bash bench/cli.sh
-	node bench/bench.mjs
-	node bench/browser.mjs
-	node bench/report.mjs
+	node bench-peers/make-batch.mjs
+	bash bench-peers/cli.sh
+	node bench-peers/bench.mjs
+	node bench-peers/browser.mjs
+	node bench-peers/report.mjs
 
 size-check: wasm
 	@gz=$$(gzip -9 -c $(PKG)/case_note_checker_bg.wasm | wc -c); \

@@ -53,10 +53,7 @@ fn notes() -> Vec<Note> {
         .flat_map(|(_, jsonl)| jsonl.lines().filter(|l| !l.trim().is_empty()))
         .map(|line| {
             let v: serde_json::Value = serde_json::from_str(line).expect("a note line is JSON");
-            Note {
-                text: v["text"].as_str().expect("a note has text").to_owned(),
-                context: v.get("context").cloned().unwrap_or(serde_json::Value::Null),
-            }
+            Note { text: v["text"].as_str().expect("a note has text").to_owned(), context: v.get("context").cloned().unwrap_or(serde_json::Value::Null) }
         })
         .collect()
 }
@@ -138,16 +135,14 @@ fn floor_automaton(kind: AhoCorasickKind) -> AhoCorasick {
         .map(|l| l.split('|').next().unwrap_or("").trim().to_lowercase())
         .filter(|t| !t.is_empty())
         .collect();
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .kind(Some(kind))
-        .build(&terms)
-        .expect("the word lists compile")
+    AhoCorasick::builder().match_kind(MatchKind::Standard).ascii_case_insensitive(true).kind(Some(kind)).build(&terms).expect("the word lists compile")
 }
 
 fn context() -> Context {
-    Context::from_json(r#"{"event":"statutory_visit","event_at":"2026-11-23T10:00","recorded_at":"2026-11-24T09:00","child":{"name":"Jayden Smith","age_years":9}}"#).unwrap()
+    Context::from_json(
+        r#"{"event":"statutory_visit","event_at":"2026-11-23T10:00","recorded_at":"2026-11-24T09:00","child":{"name":"Jayden Smith","age_years":9}}"#,
+    )
+    .unwrap()
 }
 
 fn check(c: &mut Criterion) {
@@ -171,9 +166,7 @@ fn floor(c: &mut Criterion) {
         let note = note_of(words);
         group.throughput(Throughput::Bytes(note.len() as u64));
         for (name, ac) in &automata {
-            group.bench_with_input(BenchmarkId::new(*name, words), &note, |b, note| {
-                b.iter(|| ac.find_overlapping_iter(black_box(note.as_str())).count())
-            });
+            group.bench_with_input(BenchmarkId::new(*name, words), &note, |b, note| b.iter(|| ac.find_overlapping_iter(black_box(note.as_str())).count()));
         }
     }
     group.finish();
@@ -204,11 +197,7 @@ fn batch(c: &mut Criterion) {
                 let batch = &batch;
                 std::thread::scope(|s| {
                     let handles: Vec<_> = (0..t)
-                        .map(|k| {
-                            s.spawn(move || {
-                                batch.iter().skip(k).step_by(t).map(|(text, ctx)| checker.check(text, ctx).findings.len()).sum::<usize>()
-                            })
-                        })
+                        .map(|k| s.spawn(move || batch.iter().skip(k).step_by(t).map(|(text, ctx)| checker.check(text, ctx).findings.len()).sum::<usize>()))
                         .collect();
                     handles.into_iter().map(|h| h.join().unwrap()).sum::<usize>()
                 })

@@ -6,7 +6,10 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 /// Bank holidays declared by proclamation, or moved from their usual day,
 /// that no rule predicts: `(date, replaces)` where `replaces` is the usual
 /// date it stands in for, if any.
-const ONE_OFF: &[((i32, u32, u32), Option<(i32, u32, u32)>)] = &[
+/// A date as `(year, month, day)`.
+type Ymd = (i32, u32, u32);
+
+const ONE_OFF: &[(Ymd, Option<Ymd>)] = &[
     ((1995, 5, 8), Some((1995, 5, 1))),
     ((1999, 12, 31), None),
     ((2002, 6, 3), None),
@@ -148,9 +151,7 @@ pub(crate) fn bank_holidays(year: i32, region: Region) -> Vec<NaiveDate> {
 impl Calendar {
     /// True on Monday to Friday when the day is neither a bank holiday nor a closure day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-            && !bank_holidays(date.year(), self.region).contains(&date)
-            && !self.closures.contains(&date)
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !bank_holidays(date.year(), self.region).contains(&date) && !self.closures.contains(&date)
     }
 
     /// The `n`th working day after `date` (the event's own day is day 0).
@@ -178,7 +179,19 @@ mod tests {
 
     #[test]
     fn easter_matches_known_dates() {
-        for (y, m, d) in [(2000, 4, 23), (2008, 3, 23), (2011, 4, 24), (2019, 4, 21), (2038, 4, 25), (1818, 3, 22), (2285, 3, 22), (1943, 4, 25), (2026, 4, 5), (2027, 3, 28), (2028, 4, 16)] {
+        for (y, m, d) in [
+            (2000, 4, 23),
+            (2008, 3, 23),
+            (2011, 4, 24),
+            (2019, 4, 21),
+            (2038, 4, 25),
+            (1818, 3, 22),
+            (2285, 3, 22),
+            (1943, 4, 25),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2028, 4, 16),
+        ] {
             assert_eq!(easter_sunday(y), ymd(y, m, d), "{y}");
         }
     }
@@ -188,7 +201,10 @@ mod tests {
         let expected: &[(i32, &[&str])] = &[
             (2020, &["2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25", "2020-08-31", "2020-12-25", "2020-12-28"]),
             (2021, &["2021-01-01", "2021-04-02", "2021-04-05", "2021-05-03", "2021-05-31", "2021-08-30", "2021-12-27", "2021-12-28"]),
-            (2022, &["2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"]),
+            (
+                2022,
+                &["2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"],
+            ),
             (2023, &["2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2023-08-28", "2023-12-25", "2023-12-26"]),
             (2026, &["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"]),
             (2027, &["2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"]),
@@ -205,7 +221,10 @@ mod tests {
         let scotland: Vec<String> = bank_holidays(2026, Region::Scotland).into_iter().map(iso).collect();
         assert_eq!(scotland, ["2026-01-01", "2026-01-02", "2026-04-03", "2026-05-04", "2026-05-25", "2026-08-03", "2026-11-30", "2026-12-25", "2026-12-28"]);
         let northern_ireland: Vec<String> = bank_holidays(2026, Region::NorthernIreland).into_iter().map(iso).collect();
-        assert_eq!(northern_ireland, ["2026-01-01", "2026-03-17", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-07-13", "2026-08-31", "2026-12-25", "2026-12-28"]);
+        assert_eq!(
+            northern_ireland,
+            ["2026-01-01", "2026-03-17", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-07-13", "2026-08-31", "2026-12-25", "2026-12-28"]
+        );
     }
 
     #[test]

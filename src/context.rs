@@ -1,7 +1,6 @@
 //! What the form around the note knows: event type and times, the child, and
 //! its structured equality fields. Every part is optional.
 
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::Value;
 
@@ -37,8 +36,7 @@ impl Context {
     /// errors naming the field, so a typo in a case system's integration shows
     /// up at once instead of silently dropping a deadline.
     pub fn from_json(json: &str) -> Result<Context, Error> {
-        let value: Value = serde_json::from_str(json)
-            .map_err(|e| Error::context("context", format!("is not valid JSON ({e})")))?;
+        let value: Value = serde_json::from_str(json).map_err(|e| Error::context("context", format!("is not valid JSON ({e})")))?;
         Context::from_value(&value)
     }
 
@@ -61,16 +59,11 @@ impl Context {
             match key.as_str() {
                 "event" => ctx.event = Some(parse_category("context.event", expect_str("context.event", v)?)?),
                 "event_at" => ctx.event_at = Some(parse_time("context.event_at", expect_str("context.event_at", v)?)?),
-                "recorded_at" => {
-                    ctx.recorded_at = Some(parse_time("context.recorded_at", expect_str("context.recorded_at", v)?)?)
-                }
+                "recorded_at" => ctx.recorded_at = Some(parse_time("context.recorded_at", expect_str("context.recorded_at", v)?)?),
                 "child" => ctx.read_child(v)?,
                 "equality" => ctx.read_equality(v)?,
                 unknown => {
-                    return Err(Error::context(
-                        format!("context.{unknown}"),
-                        "is not a known field (expected event, event_at, recorded_at, child or equality)",
-                    ))
+                    return Err(Error::context(format!("context.{unknown}"), "is not a known field (expected event, event_at, recorded_at, child or equality)"))
                 }
             }
         }
@@ -90,12 +83,7 @@ impl Context {
                     let age = v.as_f64().ok_or_else(|| wrong_type("context.child.age_years", "a number", v))?;
                     *self = std::mem::take(self).with_child_age(age)?;
                 }
-                unknown => {
-                    return Err(Error::context(
-                        format!("context.child.{unknown}"),
-                        "is not a known field (expected name or age_years)",
-                    ))
-                }
+                unknown => return Err(Error::context(format!("context.child.{unknown}"), "is not a known field (expected name or age_years)")),
             }
         }
         Ok(())
@@ -106,9 +94,8 @@ impl Context {
         let mut map = SmallMap::new();
         for (key, v) in fields {
             let path = format!("context.equality.{key}");
-            let area = EqualityArea::from_id(key).ok_or_else(|| {
-                Error::context(&path, format!("is not an equality area (expected one of {})", EqualityArea::ids()))
-            })?;
+            let area = EqualityArea::from_id(key)
+                .ok_or_else(|| Error::context(&path, format!("is not an equality area (expected one of {})", EqualityArea::ids())))?;
             let text = match v {
                 Value::Null => "",
                 other => expect_str(&path, other)?,
@@ -161,7 +148,13 @@ impl Context {
     /// The child's age in years (fractions allowed for babies).
     pub fn with_child_age(mut self, age_years: f64) -> Result<Context, Error> {
         if !(0.0..=25.0).contains(&age_years) {
-            return Err(Error::context("context.child.age_years", format!("expected an age from 0 to 25, got {}", serde_json::Number::from_f64(age_years).map_or("a value that is not a number".into(), |n| n.to_string()))));
+            return Err(Error::context(
+                "context.child.age_years",
+                format!(
+                    "expected an age from 0 to 25, got {}",
+                    serde_json::Number::from_f64(age_years).map_or("a value that is not a number".into(), |n| n.to_string())
+                ),
+            ));
         }
         self.child_age_years = Some(age_years);
         Ok(self)
@@ -182,9 +175,8 @@ fn wrong_type(field: &str, expected: &str, got: &Value) -> Error {
 }
 
 fn parse_category(field: &str, id: &str) -> Result<Category, Error> {
-    Category::from_id(id).ok_or_else(|| {
-        Error::context(field, format!("unknown category {id:?} (expected high_risk, s47_strategy_significant, statutory_visit or other)"))
-    })
+    Category::from_id(id)
+        .ok_or_else(|| Error::context(field, format!("unknown category {id:?} (expected high_risk, s47_strategy_significant, statutory_visit or other)")))
 }
 
 /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, must be `:00`-`:59` and are dropped).
@@ -205,10 +197,8 @@ pub(crate) fn parse_time(field: &str, s: &str) -> Result<NaiveDateTime, Error> {
     if b.len() == 19 && (b[16] != b':' || num(17..19)? > 59) {
         return Err(bad());
     }
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day)
-        .ok_or_else(|| Error::context(field, format!("{s:?} is not a real date")))?;
-    let time = NaiveTime::from_hms_opt(hour, minute, 0)
-        .ok_or_else(|| Error::context(field, format!("{s:?} is not a real time of day")))?;
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| Error::context(field, format!("{s:?} is not a real date")))?;
+    let time = NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| Error::context(field, format!("{s:?} is not a real time of day")))?;
     Ok(date.and_time(time))
 }
 

@@ -105,9 +105,12 @@ pub(crate) fn normalise_into(s: &str, out: &mut String, mut map: Option<&mut Vec
             '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' | '\u{00b4}' => '\'',
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => '"',
             '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
-                let between_words = out.chars().next_back().is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric);
-                if between_words { ' ' } else { '-' }
+                let between_words = out.chars().next_back().is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                if between_words {
+                    ' '
+                } else {
+                    '-'
+                }
             }
             c => c,
         };
@@ -308,7 +311,7 @@ fn split_sentences(norm: &str, lower: &str, quotes: &[(usize, usize)], tokens: &
                     continue;
                 }
                 if b == b'.' {
-                    let word_start = lower[..i].rfind(|c: char| c == ' ' || c == '\n' || c == '(').map_or(0, |p| p + 1);
+                    let word_start = lower[..i].rfind([' ', '\n', '(']).map_or(0, |p| p + 1);
                     if ABBREVIATIONS.contains(&&lower[word_start..i]) {
                         continue;
                     }

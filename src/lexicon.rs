@@ -114,10 +114,7 @@ impl Lexicon {
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
-            let mut forms: Vec<String> = std::iter::once(&entry.term)
-                .chain(&entry.exact)
-                .map(|f| matching_form(f.as_str()))
-                .collect();
+            let mut forms: Vec<String> = std::iter::once(&entry.term).chain(&entry.exact).map(|f| matching_form(f.as_str())).collect();
             crate::sort::sort(&mut forms);
             forms.dedup();
             for form in forms {
@@ -202,8 +199,7 @@ impl Lexicon {
         if entry.only_after.is_empty() && entry.only_before.is_empty() {
             return true;
         }
-        entry.only_after.iter().any(|w| preceded_by(lower, start, w))
-            || entry.only_before.iter().any(|w| followed_by(lower, end, w, true))
+        entry.only_after.iter().any(|w| preceded_by(lower, start, w)) || entry.only_before.iter().any(|w| followed_by(lower, end, w, true))
     }
 }
 
@@ -363,7 +359,10 @@ mod tests {
     #[test]
     fn hyphens_spaces_and_apostrophes_are_one_form() {
         let lex = lexicon("attention-seeking | seeking connection\nmum's view | mum said");
-        assert_eq!(found(&lex, "attention seeking, attention\u{2011}seeking and attention-seeking; mum\u{2019}s view"), ["attention seeking", "attention seeking", "attention seeking", "mum's view"]);
+        assert_eq!(
+            found(&lex, "attention seeking, attention\u{2011}seeking and attention-seeking; mum\u{2019}s view"),
+            ["attention seeking", "attention seeking", "attention seeking", "mum's view"]
+        );
     }
 
     #[test]

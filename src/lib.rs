@@ -26,13 +26,13 @@ mod people;
 mod phrase_index;
 mod policy;
 mod report;
-mod words;
 mod rules;
 mod small_map;
 mod sort;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
+mod words;
 
 use serde::Serialize;
 

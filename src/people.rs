@@ -104,19 +104,154 @@ pub(crate) struct People {
 
 /// Words that start with a capital but are not people (sorted: binary search).
 const NOT_NAMES: &[&str] = &[
-    "a", "a&e", "academy", "action", "actions", "after", "all", "also", "although", "an", "analysis", "and",
-    "april", "as", "assessment", "at", "august", "avenue", "background", "because", "before", "both", "but", "by",
-    "centre", "children's", "christmas", "close", "college", "council", "court", "dear", "december", "during", "earlier", "easter",
-    "england", "february", "following", "for", "fortnite", "friday", "from", "gp", "he", "hello", "her", "hi",
-    "his", "home", "hospital", "how", "however", "i", "if", "in", "instagram", "iro", "it", "january",
-    "july", "june", "lane", "later", "lego", "march", "may", "minecraft", "miss", "monday", "my", "next",
-    "no", "not", "note", "notes", "november", "nursery", "october", "of", "ok", "okay", "on", "once",
-    "or", "our", "outcome", "overall", "plan", "playstation", "police", "present", "primary", "purpose", "reason", "risk",
-    "road", "saturday", "school", "september", "services", "she", "sir", "snapchat", "so", "street", "summary", "sunday",
-    "team", "teams", "that", "the", "their", "then", "there", "these", "they", "this", "those", "thursday",
-    "tiktok", "to", "today", "tomorrow", "tuesday", "uk", "update", "view", "views", "visit", "voice", "we",
-    "wednesday", "what", "whatsapp", "when", "where", "while", "who", "why", "with", "worcester", "worcestershire", "xbox",
-    "yes", "yesterday", "youtube", "zoom",
+    "a",
+    "a&e",
+    "academy",
+    "action",
+    "actions",
+    "after",
+    "all",
+    "also",
+    "although",
+    "an",
+    "analysis",
+    "and",
+    "april",
+    "as",
+    "assessment",
+    "at",
+    "august",
+    "avenue",
+    "background",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "centre",
+    "children's",
+    "christmas",
+    "close",
+    "college",
+    "council",
+    "court",
+    "dear",
+    "december",
+    "during",
+    "earlier",
+    "easter",
+    "england",
+    "february",
+    "following",
+    "for",
+    "fortnite",
+    "friday",
+    "from",
+    "gp",
+    "he",
+    "hello",
+    "her",
+    "hi",
+    "his",
+    "home",
+    "hospital",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instagram",
+    "iro",
+    "it",
+    "january",
+    "july",
+    "june",
+    "lane",
+    "later",
+    "lego",
+    "march",
+    "may",
+    "minecraft",
+    "miss",
+    "monday",
+    "my",
+    "next",
+    "no",
+    "not",
+    "note",
+    "notes",
+    "november",
+    "nursery",
+    "october",
+    "of",
+    "ok",
+    "okay",
+    "on",
+    "once",
+    "or",
+    "our",
+    "outcome",
+    "overall",
+    "plan",
+    "playstation",
+    "police",
+    "present",
+    "primary",
+    "purpose",
+    "reason",
+    "risk",
+    "road",
+    "saturday",
+    "school",
+    "september",
+    "services",
+    "she",
+    "sir",
+    "snapchat",
+    "so",
+    "street",
+    "summary",
+    "sunday",
+    "team",
+    "teams",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "tiktok",
+    "to",
+    "today",
+    "tomorrow",
+    "tuesday",
+    "uk",
+    "update",
+    "view",
+    "views",
+    "visit",
+    "voice",
+    "we",
+    "wednesday",
+    "what",
+    "whatsapp",
+    "when",
+    "where",
+    "while",
+    "who",
+    "why",
+    "with",
+    "worcester",
+    "worcestershire",
+    "xbox",
+    "yes",
+    "yesterday",
+    "youtube",
+    "zoom",
 ];
 
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "sgt", "nurse", "teacher", "cllr"];
@@ -206,9 +341,9 @@ impl People {
                     let between = &doc.norm[doc.tokens[p].end..token.start];
                     role_at[p].filter(|_| between == " " || between == ", ")
                 });
-                let name_before = i.checked_sub(1).is_some_and(|p| {
-                    people.mentions.last().is_some_and(|&(t, _)| t == p) && doc.tokens[p].capital && doc.tokens[p].end + 1 >= token.start
-                });
+                let name_before = i
+                    .checked_sub(1)
+                    .is_some_and(|p| people.mentions.last().is_some_and(|&(t, _)| t == p) && doc.tokens[p].capital && doc.tokens[p].end + 1 >= token.start);
                 match names.get(base) {
                     // "Ms Brennan", "mum Jade", "Grace Ann": the same person as the word before.
                     Some(_) if title_before.is_some() || name_before => None,
@@ -296,8 +431,8 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
     // in lower case (then they are ordinary words: "Today", "Mum").
     let mut repeated_starts: FastSet<&str> = FastSet::default();
     let capitalised: Vec<Option<(&str, bool)>> = (0..doc.tokens.len()).map(capitalised).collect();
-    for i in 0..doc.tokens.len() {
-        let Some((word, possessive)) = capitalised[i] else { continue };
+    for (i, &cap) in capitalised.iter().enumerate() {
+        let Some((word, possessive)) = cap else { continue };
         let token = doc.tokens[i];
         let sentence_start = doc.sentences[token.sentence].first_token == i;
         // "Kayla (15)", "Sophie Ward (Finley's mum)": an aside in brackets.
@@ -324,8 +459,8 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
             .collect();
         candidates.extend(repeated_starts.into_iter().filter(|w| !lower_case.contains(w)));
     }
-    for i in 0..doc.tokens.len() {
-        let Some((word, possessive)) = capitalised[i] else { continue };
+    for (i, &cap) in capitalised.iter().enumerate() {
+        let Some((word, possessive)) = cap else { continue };
         if !scores.contains_key(word) && !candidates.contains(word) {
             continue;
         }

@@ -6,7 +6,6 @@
 //! Loading validates the whole file and reports every problem with its path,
 //! so a broken policy never half-applies.
 
-
 use chrono::NaiveTime;
 use serde_json::{Map, Value};
 
@@ -584,11 +583,7 @@ impl Problems {
         self.known_keys(&format!("{path}.messages"), message_fields, variants);
         let suggestions = match fields.get("suggestions") {
             None => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, s)| self.string(&format!("{path}.suggestions[{i}]"), Some(s)))
-                .collect(),
+            Some(Value::Array(items)) => items.iter().enumerate().filter_map(|(i, s)| self.string(&format!("{path}.suggestions[{i}]"), Some(s))).collect(),
             Some(other) => {
                 self.push(&format!("{path}.suggestions"), &format!("expected an array of strings, got {}", kind(other)));
                 Vec::new()
@@ -684,8 +679,17 @@ mod tests {
 
     #[test]
     fn built_in_lists_keep_every_entry_line() {
-        let originals = [data!("jargon.txt"), data!("stigmatising.txt"), data!("vague.txt"), data!("equality.txt"), data!("deadline.txt"),
-            data!("opinion.txt"), data!("voice.txt"), data!("people.txt"), data!("recording.txt")];
+        let originals = [
+            data!("jargon.txt"),
+            data!("stigmatising.txt"),
+            data!("vague.txt"),
+            data!("equality.txt"),
+            data!("deadline.txt"),
+            data!("opinion.txt"),
+            data!("voice.txt"),
+            data!("people.txt"),
+            data!("recording.txt"),
+        ];
         for (original, stripped) in originals.iter().zip(WORCESTERSHIRE_LISTS) {
             let entries: Vec<&str> = original.lines().filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#')).collect();
             assert_eq!(stripped.lines().collect::<Vec<_>>(), entries);

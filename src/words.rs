@@ -134,11 +134,11 @@ fn split(n: usize, class_of: impl Fn(usize) -> Class, range_of: impl Fn(usize) -
                 Some(Class::Letter | Class::Digit | Class::Join) => i += 1,
                 Some(mid @ (Class::MidLetter | Class::MidBoth | Class::MidNum)) => {
                     let after = (i + 2 < n).then(|| class_of(i + 2));
-                    let joins = match (c, mid, after) {
-                        (Class::Letter, Class::MidLetter | Class::MidBoth, Some(Class::Letter)) => true,
-                        (Class::Digit, Class::MidNum | Class::MidBoth, Some(Class::Digit)) => true,
-                        _ => false,
-                    };
+                    let joins = matches!(
+                        (c, mid, after),
+                        (Class::Letter, Class::MidLetter | Class::MidBoth, Some(Class::Letter))
+                            | (Class::Digit, Class::MidNum | Class::MidBoth, Some(Class::Digit))
+                    );
                     if joins {
                         i += 2;
                     } else {

@@ -40,8 +40,7 @@ fn a_hostile_batch_gets_one_line_per_input_line_in_order() {
     let (status, lines, stderr) = run(&input);
     assert_eq!(status, Some(1), "a failed line makes the exit status 1; stderr: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
-    let summary: Vec<(Value, Option<u64>, bool)> =
-        lines.iter().map(|l| (l["id"].clone(), l["line"].as_u64(), l.get("report").is_some())).collect();
+    let summary: Vec<(Value, Option<u64>, bool)> = lines.iter().map(|l| (l["id"].clone(), l["line"].as_u64(), l.get("report").is_some())).collect();
     assert_eq!(
         summary,
         [

@@ -24,7 +24,11 @@ fn every_rule_is_documented_and_its_examples_behave() {
     let rules = checker.rules();
     assert!(rules.len() >= 14);
     let mut ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
-    let sorted = { let mut s = ids.clone(); s.sort(); s };
+    let sorted = {
+        let mut s = ids.clone();
+        s.sort();
+        s
+    };
     assert_eq!(ids, sorted, "RULES is alphabetical");
     ids.dedup();
     assert_eq!(ids.len(), rules.len(), "rule ids are unique");

@@ -30,8 +30,28 @@ static SENTENCES: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Odd bits between sentences: emoji, right-to-left names, combining marks,
 /// control characters, CRLF.
 const ODD: &[&str] = &[
-    " ", "\n", "\r\n", "\r", "\t", "\u{1f600} ", "\u{1f469}\u{200d}\u{1f467} ", "\u{645}\u{62d}\u{645}\u{62f} ", "\u{5d3}\u{5d5}\u{5d3} ",
-    "e\u{301} ", "\u{308}", "\u{0}", "\u{7}", "\u{200b}", "\u{feff}", "\u{2028}", "\"", "\u{201c}", "\u{2019}", "(", ")", "- ",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u{1f600} ",
+    "\u{1f469}\u{200d}\u{1f467} ",
+    "\u{645}\u{62d}\u{645}\u{62f} ",
+    "\u{5d3}\u{5d5}\u{5d3} ",
+    "e\u{301} ",
+    "\u{308}",
+    "\u{0}",
+    "\u{7}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{2028}",
+    "\"",
+    "\u{201c}",
+    "\u{2019}",
+    "(",
+    ")",
+    "- ",
 ];
 
 /// A note: labelled sentences and odd bits, or arbitrary text.
@@ -46,10 +66,21 @@ fn note() -> impl Strategy<Value = String> {
 
 /// Text that cannot change the meaning of what follows it.
 fn unrelated_prefix() -> impl Strategy<Value = String> {
-    let part = prop::sample::select(&[
-        "Today. ", "\u{1f600} ", "\u{1f469}\u{200d}\u{1f467}. ", "\u{1f1ec}\u{1f1e7} ", "Visit at 10:00. ", "\u{5e9}\u{5dc}\u{5d5}\u{5dd}. ",
-        "Caf\u{e9}. ", "Cafe\u{301}. ", "\n", "\r\n", "\u{10348}. ",
-    ][..]);
+    let part = prop::sample::select(
+        &[
+            "Today. ",
+            "\u{1f600} ",
+            "\u{1f469}\u{200d}\u{1f467}. ",
+            "\u{1f1ec}\u{1f1e7} ",
+            "Visit at 10:00. ",
+            "\u{5e9}\u{5dc}\u{5d5}\u{5dd}. ",
+            "Caf\u{e9}. ",
+            "Cafe\u{301}. ",
+            "\n",
+            "\r\n",
+            "\u{10348}. ",
+        ][..],
+    );
     prop::collection::vec(part, 1..6).prop_map(|parts| parts.concat())
 }
 

@@ -18,12 +18,8 @@ fn each_rule_meets_its_floor_on_labelled_passages() {
     let mut tally: BTreeMap<String, (usize, usize, Vec<String>, Vec<String>)> = BTreeMap::new();
     for line in include_str!("notes/rule_examples.jsonl").lines().filter(|l| !l.trim().is_empty()) {
         let example: Value = serde_json::from_str(line).unwrap();
-        let (id, rule, text, want) = (
-            example["id"].as_str().unwrap(),
-            example["rule"].as_str().unwrap(),
-            example["text"].as_str().unwrap(),
-            example["flag"].as_bool().unwrap(),
-        );
+        let (id, rule, text, want) =
+            (example["id"].as_str().unwrap(), example["rule"].as_str().unwrap(), example["text"].as_str().unwrap(), example["flag"].as_bool().unwrap());
         let got = checker.check(text, &Context::default()).findings.iter().any(|f| f.rule == rule);
         let entry = tally.entry(rule.to_owned()).or_default();
         entry.1 += 1;

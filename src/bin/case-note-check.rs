@@ -29,9 +29,7 @@ fn main() -> ExitCode {
         Some(i) if i + 1 < args.len() => {
             let file = args.remove(i + 1);
             args.remove(i);
-            std::fs::read_to_string(&file)
-                .map_err(|e| format!("{file}: {e}"))
-                .and_then(|json| Checker::with_policy(&json).map_err(|e| format!("{file}: {e}")))
+            std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}")).and_then(|json| Checker::with_policy(&json).map_err(|e| format!("{file}: {e}")))
         }
         Some(_) => Err("--policy needs a file".to_owned()),
     };
@@ -124,11 +122,8 @@ fn rules_markdown(checker: &Checker) -> String {
 /// read. A closed pipe (`| head -1`) ends the run quietly; Ctrl+C (SIGINT)
 /// lets the line being written finish, then stops with status 130.
 fn batch(checker: &Checker, file: &str) -> Result<bool, String> {
-    let mut reader: Box<dyn BufRead> = if file == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(io::BufReader::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?))
-    };
+    let mut reader: Box<dyn BufRead> =
+        if file == "-" { Box::new(io::stdin().lock()) } else { Box::new(io::BufReader::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?)) };
     let out: &'static Mutex<BufWriter<io::Stdout>> = Box::leak(Box::new(Mutex::new(BufWriter::new(io::stdout()))));
     let written = &*Box::leak(Box::new(AtomicUsize::new(0)));
     // On Ctrl+C, wait for the line being written (the lock), flush and stop.
@@ -250,10 +245,13 @@ fn render(text: &str, report: &Report) -> String {
     let position = |unit: usize| places[starts.binary_search(&unit).expect("collected above")];
     let mut s = String::new();
     for f in &report.findings {
-        let place = f.span.map_or_else(|| "note".to_owned(), |sp| {
-            let (l, c) = position(sp.start);
-            format!("{l}:{c}")
-        });
+        let place = f.span.map_or_else(
+            || "note".to_owned(),
+            |sp| {
+                let (l, c) = position(sp.start);
+                format!("{l}:{c}")
+            },
+        );
         let standard = f.standard.map_or_else(String::new, |n| format!(", Standard {n}"));
         s.push_str(&format!("{place}  {} [{}{}]  {}\n", f.severity.id(), f.rule, standard, f.message));
         if !f.suggestions.is_empty() {

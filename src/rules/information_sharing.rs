@@ -63,10 +63,7 @@ mod tests {
 
     #[test]
     fn sharing_without_consent_for_a_stated_reason_is_clean() {
-        assert_clean(
-            "information-sharing",
-            "I shared this with police without consent because Amy was at immediate risk of significant harm.",
-        );
+        assert_clean("information-sharing", "I shared this with police without consent because Amy was at immediate risk of significant harm.");
     }
 
     #[test]

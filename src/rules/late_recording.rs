@@ -75,10 +75,7 @@ pub(crate) fn deadline_for(cx: &Cx<'_>) -> RawDeadline {
         candidates.push((Category::Other, None));
     }
     let event_at = cx.ctx.event_at;
-    let (category, evidence) = candidates
-        .into_iter()
-        .min_by_key(|&(c, _)| (event_at.map(|at| due(cx.policy, c, at)), c))
-        .expect("at least one candidate");
+    let (category, evidence) = candidates.into_iter().min_by_key(|&(c, _)| (event_at.map(|at| due(cx.policy, c, at)), c)).expect("at least one candidate");
     let due = event_at.map(|at| due(cx.policy, category, at));
     let overdue = due.zip(cx.ctx.recorded_at).map(|(due, recorded)| recorded > due);
     RawDeadline { category, evidence, due, overdue }

@@ -26,7 +26,11 @@ fn check(cx: &mut Cx<'_>) {
     for &(start, end) in &doc.quotes {
         let first = doc.token_at(start);
         let last = doc.token_at(end);
-        if last - first >= 2 && quote_speaker(cx, start, end) == Some(Who::Child) && !quote_reported_by_adult(cx, start) && !quote_said_to_someone_else(cx, start) {
+        if last - first >= 2
+            && quote_speaker(cx, start, end) == Some(Who::Child)
+            && !quote_reported_by_adult(cx, start)
+            && !quote_said_to_someone_else(cx, start)
+        {
             evidence.push((start.saturating_sub(1), (end + 1).min(doc.norm.len())));
         }
     }
@@ -88,12 +92,10 @@ fn age_in_months_or_weeks(cx: &Cx<'_>) -> bool {
             return false;
         }
         let unit = doc.word(t).as_bytes();
-        matches!(unit, b"months" | b"month" | b"weeks" | b"week" | b"mths")
-            && doc.word(t - 1).bytes().all(|b| b.is_ascii_digit())
-            && {
-                let rest = doc.lower[doc.tokens[t].end..].trim_start();
-                rest.starts_with(')') || rest.starts_with("old")
-            }
+        matches!(unit, b"months" | b"month" | b"weeks" | b"week" | b"mths") && doc.word(t - 1).bytes().all(|b| b.is_ascii_digit()) && {
+            let rest = doc.lower[doc.tokens[t].end..].trim_start();
+            rest.starts_with(')') || rest.starts_with("old")
+        }
     })
 }
 
@@ -109,8 +111,7 @@ fn age_under_three(cx: &Cx<'_>) -> bool {
         }
         let (before, after) = (&lower[..i], &lower[i + 1..]);
         let word_before = |w: &str| before.strip_suffix(w).is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()));
-        (before.ends_with('(') && after.starts_with(')'))
-            || (digit != b'0' && (word_before("aged ") || word_before("age ") || after.starts_with(" year old")))
+        (before.ends_with('(') && after.starts_with(')')) || (digit != b'0' && (word_before("aged ") || word_before("age ") || after.starts_with(" year old")))
     })
 }
 
@@ -122,10 +123,7 @@ fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
     let after_token = doc.token_at(end);
     let quote_sentence = doc.sentence_of(start);
     let sentence_end = doc.sentences[quote_sentence].end;
-    let after = doc
-        .hits_between(List::Voice, end + 1, sentence_end)
-        .filter(speech)
-        .find(|h| doc.token_at(h.start) <= after_token + 2);
+    let after = doc.hits_between(List::Voice, end + 1, sentence_end).filter(speech).find(|h| doc.token_at(h.start) <= after_token + 2);
     let who = if let Some(verb) = after {
         let verb_token = doc.token_at(verb.start);
         // "…," Jayden said / "…," said Jayden / "…," she told me
@@ -136,7 +134,7 @@ fn quote_speaker(cx: &Cx<'_>, start: usize, end: usize) -> Option<Who> {
     } else {
         let sentence = doc.sentence_of(start.saturating_sub(1));
         let opening = doc.sentences[sentence].start;
-        let before = doc.hits_between(List::Voice, opening, start).filter(speech).filter(|h| h.end <= start).last();
+        let before = doc.hits_between(List::Voice, opening, start).filter(speech).rfind(|h| h.end <= start);
         before.and_then(|verb| cx.people.before(doc, doc.token_at(verb.start), 6)).map(|(_, who)| who)
     };
     match who {
@@ -163,8 +161,7 @@ fn quote_said_to_someone_else(cx: &Cx<'_>, start: usize) -> bool {
     let doc = cx.doc;
     let sentence = doc.sentences[doc.sentence_of(start.saturating_sub(1))];
     doc.hits_between(List::Voice, sentence.start, start)
-        .filter(|h| doc.entry(h).value == "speech" && h.end <= start && !doc.is_quoted(h.start))
-        .last()
+        .rfind(|h| doc.entry(h).value == "speech" && h.end <= start && !doc.is_quoted(h.start))
         .is_some_and(|verb| told_someone_else(cx, verb))
 }
 
@@ -202,9 +199,8 @@ fn negated(cx: &Cx<'_>, hit: &Hit) -> bool {
     let token = cx.doc.token_at(hit.start);
     let passive = token.checked_sub(1).is_some_and(|t| matches!(cx.doc.word(t), "be" | "been" | "being" | "was" | "were" | "is" | "are"));
     passive
-        || (token.saturating_sub(2)..token).any(|t| {
-            matches!(cx.doc.word(t), "not" | "never" | "didn't" | "wouldn't" | "couldn't" | "won't" | "unable" | "refused" | "declined" | "no")
-        })
+        || (token.saturating_sub(2)..token)
+            .any(|t| matches!(cx.doc.word(t), "not" | "never" | "didn't" | "wouldn't" | "couldn't" | "won't" | "unable" | "refused" | "declined" | "no"))
 }
 
 /// True when an adult's report carries the child's words: "mum said Jayden wants…".

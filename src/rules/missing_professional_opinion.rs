@@ -42,7 +42,8 @@ fn check(cx: &mut Cx<'_>) {
             }
         }
         let words = sentence.end_token - sentence.first_token;
-        let weak_supported = weak && (risk || connective || doc.hits_between(List::Opinion, sentence.start, sentence.end).any(|h| doc.entry(h).value == "connective"));
+        let weak_supported =
+            weak && (risk || connective || doc.hits_between(List::Opinion, sentence.start, sentence.end).any(|h| doc.entry(h).value == "connective"));
         let own_analysis = analysis || (connective && risk) || weak_supported;
         let after_heading = std::mem::take(&mut heading_pending) && words >= 4 && (risk || connective);
         if heading && words < 6 {

@@ -24,7 +24,6 @@ mod unresolved_disagreement;
 mod vague_language;
 mod visit_details;
 
-
 /// What a rule is, for people: fixed headings after clippy's and ruff's docs.
 #[derive(Debug)]
 pub(crate) struct RuleMeta {
@@ -138,11 +137,7 @@ impl Cx<'_> {
 
     /// The child's first name, or "the child".
     pub fn child(&self) -> String {
-        self.ctx
-            .child_name
-            .as_deref()
-            .and_then(|n| n.split_whitespace().next())
-            .map_or_else(|| "the child".to_owned(), str::to_owned)
+        self.ctx.child_name.as_deref().and_then(|n| n.split_whitespace().next()).map_or_else(|| "the child".to_owned(), str::to_owned)
     }
 
     /// The trimmed byte range of a sentence.
@@ -152,6 +147,38 @@ impl Cx<'_> {
         let start = s.start + (text.len() - text.trim_start().len());
         let end = s.end - (text.len() - text.trim_end().len());
         (start, end.max(start))
+    }
+}
+
+/// Flags every unquoted hit of a word list under `rule`, with the entry's
+/// suggestions; `keep` can veto a hit (e.g. a vague word with evidence beside it).
+pub(crate) fn flag_list(cx: &mut Cx<'_>, list: crate::lexicon::List, rule: &'static str, keep: fn(&Cx<'_>, &crate::lexicon::Hit) -> bool) {
+    let doc = cx.doc;
+    let severity = cx.policy.rule(rule).severity;
+    for hit in doc.hits_in(list) {
+        if doc.is_quoted(hit.start) || !keep(cx, hit) {
+            continue;
+        }
+        let entry = doc.entry(hit);
+        let term = &doc.norm[hit.start..hit.end];
+        let variant = if entry.severity == Some(Severity::Error) { "serious" } else { "default" };
+        let message = cx.policy.message(rule, variant, &[("term", term)]);
+        let suggestions = entry.values().map(str::to_owned).collect();
+        cx.flag_as(rule, entry.severity.unwrap_or(severity), Some((hit.start, hit.end)), message, suggestions);
+    }
+}
+
+impl Cx<'_> {
+    /// Unquoted hits of one class of a list (`value` of the entry).
+    pub fn class_hits<'d>(&'d self, list: crate::lexicon::List, class: &'d str) -> impl Iterator<Item = &'d crate::lexicon::Hit> + 'd {
+        let doc = self.doc;
+        doc.hits_in(list).filter(move |h| doc.entry(h).value == class && !doc.is_quoted(h.start))
+    }
+
+    /// True when a sentence has an unquoted hit of the class.
+    pub fn sentence_has(&self, sentence: usize, list: crate::lexicon::List, class: &str) -> bool {
+        let s = self.doc.sentences[sentence];
+        self.doc.hits_between(list, s.start, s.end).any(|h| self.doc.entry(h).value == class && !self.doc.is_quoted(h.start))
     }
 }
 
@@ -185,37 +212,5 @@ pub(crate) mod test {
     pub fn assert_clean(rule: &str, text: &str) {
         let found = flagged(rule, text);
         assert!(found.is_empty(), "rule {rule} flagged {found:?} in {text:?}");
-    }
-}
-
-/// Flags every unquoted hit of a word list under `rule`, with the entry's
-/// suggestions; `keep` can veto a hit (e.g. a vague word with evidence beside it).
-pub(crate) fn flag_list(cx: &mut Cx<'_>, list: crate::lexicon::List, rule: &'static str, keep: fn(&Cx<'_>, &crate::lexicon::Hit) -> bool) {
-    let doc = cx.doc;
-    let severity = cx.policy.rule(rule).severity;
-    for hit in doc.hits_in(list) {
-        if doc.is_quoted(hit.start) || !keep(cx, hit) {
-            continue;
-        }
-        let entry = doc.entry(hit);
-        let term = &doc.norm[hit.start..hit.end];
-        let variant = if entry.severity == Some(Severity::Error) { "serious" } else { "default" };
-        let message = cx.policy.message(rule, variant, &[("term", term)]);
-        let suggestions = entry.values().map(str::to_owned).collect();
-        cx.flag_as(rule, entry.severity.unwrap_or(severity), Some((hit.start, hit.end)), message, suggestions);
-    }
-}
-
-impl Cx<'_> {
-    /// Unquoted hits of one class of a list (`value` of the entry).
-    pub fn class_hits<'d>(&'d self, list: crate::lexicon::List, class: &'d str) -> impl Iterator<Item = &'d crate::lexicon::Hit> + 'd {
-        let doc = self.doc;
-        doc.hits_in(list).filter(move |h| doc.entry(h).value == class && !doc.is_quoted(h.start))
-    }
-
-    /// True when a sentence has an unquoted hit of the class.
-    pub fn sentence_has(&self, sentence: usize, list: crate::lexicon::List, class: &str) -> bool {
-        let s = self.doc.sentences[sentence];
-        self.doc.hits_between(list, s.start, s.end).any(|h| self.doc.entry(h).value == class && !self.doc.is_quoted(h.start))
     }
 }

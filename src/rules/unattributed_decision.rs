@@ -42,8 +42,7 @@ fn check(cx: &mut Cx<'_>) {
             Some(_) if !authority => continue,
             Some(_) => true,
         };
-        let why = cx.sentence_has(sentence, Recording, "reason")
-            || (sentence + 1 < doc.sentences.len() && cx.sentence_has(sentence + 1, Recording, "reason"));
+        let why = cx.sentence_has(sentence, Recording, "reason") || (sentence + 1 < doc.sentences.len() && cx.sentence_has(sentence + 1, Recording, "reason"));
         let variant = match (who, why) {
             (true, true) => continue,
             (false, true) => "no_who",

@@ -17,7 +17,8 @@ pub(crate) static RULE: RuleDef = RuleDef {
     check,
 };
 
-const EVIDENCE: &[&str] = &["because", "as i", "i saw", "i observed", "i noticed", "i heard", "for example", "such as", "e.g", "including", "as shown by", "evidenced by"];
+const EVIDENCE: &[&str] =
+    &["because", "as i", "i saw", "i observed", "i noticed", "i heard", "for example", "such as", "e.g", "including", "as shown by", "evidenced by"];
 
 fn check(cx: &mut Cx<'_>) {
     flag_list(cx, List::Vague, "vague-language", |cx, hit| {

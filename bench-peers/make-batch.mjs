@@ -3,7 +3,7 @@
 // labelled, holdout, blind and final sets, with its own context, in file
 // order, over and over (ids suffixed with the round). Deterministic.
 //
-//   node bench/make-batch.mjs [BYTES]
+//   node bench-peers/make-batch.mjs [BYTES]
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

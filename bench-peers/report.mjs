@@ -1,7 +1,7 @@
 // Gathers the benchmark results into target/bench/report.md, prints it, and
 // checks each budget of issue 5 against the figures (PASS/FAIL).
 //
-//   node bench/report.mjs
+//   node bench-peers/report.mjs
 //
 // Reads: target/criterion/{check,aho-corasick,batch}/…/new/estimates.json,
 // target/bench/{cli,node,browser}.json, target/bench/load-start.txt and the

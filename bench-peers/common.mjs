@@ -1,4 +1,4 @@
-// Shared by the benchmark scripts in bench/: paths, the notes, statistics, sizes.
+// Shared by the benchmark scripts in bench-peers/: paths, the notes, statistics, sizes.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const BENCH = path.join(ROOT, 'bench');
+export const BENCH = path.join(ROOT, 'bench-peers');
 export const OUT = path.join(ROOT, 'target', 'bench');
 export const NOTES_DIR = path.join(OUT, 'notes');
 export const PKG = path.join(ROOT, 'www', 'pkg');

@@ -1,6 +1,6 @@
 // One cold start of one tool, in a fresh Node process:
 //
-//   node bench/startup.mjs TOOL [--files]
+//   node bench-peers/startup.mjs TOOL [--files]
 //
 // prints one JSON line: the time to load and set the tool up (imports
 // included), and the time of its first check of the 100-word note. With

@@ -1,6 +1,6 @@
 // Keystroke to updated results in Chromium, on the page `scripts/serve.mjs` serves.
 //
-//   node bench/browser.mjs        (make bench runs it; needs `make wasm` and the notes)
+//   node bench-peers/browser.mjs        (make bench runs it; needs `make wasm` and the notes)
 //
 // For the 1,000- and 5,000-word notes: the note is put in the page's textarea,
 // the caret at the end of the paragraph nearest the middle, then KEYS (200)

@@ -11,7 +11,7 @@ BATCH=$OUT/batch.jsonl
 RUNS=${RUNS:-5}
 CORES=$(nproc)
 [ -x "$BIN" ] || { echo "cli.sh: $BIN is missing (cargo build --release --bin case-note-check)" >&2; exit 1; }
-[ -f "$BATCH" ] || { echo "cli.sh: $BATCH is missing (node bench/make-batch.mjs)" >&2; exit 1; }
+[ -f "$BATCH" ] || { echo "cli.sh: $BATCH is missing (node bench-peers/make-batch.mjs)" >&2; exit 1; }
 bytes=$(stat -c %s "$BATCH")
 lines=$(wc -l < "$BATCH")
 

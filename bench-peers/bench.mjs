@@ -1,6 +1,6 @@
 // The Node benchmark: our WebAssembly checker against its peers, same texts, same process.
 //
-//   node bench/bench.mjs            (make bench runs it; needs `make wasm` and the notes)
+//   node bench-peers/bench.mjs            (make bench runs it; needs `make wasm` and the notes)
 //
 // Writes target/bench/node.json. For each tool: a cold start in a fresh
 // process (imports, set-up, first check of the 100-word note; median of a
