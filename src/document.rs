@@ -1,7 +1,8 @@
 //! A note prepared once per check and shared by every rule: the normalised
 //! text, its words, sentences and quotations, and every word-list hit.
 
-use crate::lexicon::{Hit, Lexicon, List};
+use crate::lexicon::{Class, Entry, Hit, Lexicon, List};
+use crate::normalise::normalise_into;
 
 /// A word of the normalised text.
 #[derive(Clone, Copy, Debug)]
@@ -44,100 +45,6 @@ pub(crate) struct Document<'t> {
     by_list: Vec<Vec<Hit>>,
     /// Acronym entries whose spelled-out form the note has, sorted.
     expanded: Vec<u32>,
-}
-
-/// Appends the normalised form of `s` to `out`; with `map`, records for every
-/// byte written the offset in `s` it came from.
-pub(crate) fn normalise_into(s: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
-    let bytes = s.as_bytes();
-    // Bytes copied as they are: printable ASCII but for the few it rewrites.
-    let plain = |b: u8| b.is_ascii_graphic() && b != b'-' && b != b'`';
-    let mut in_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        if plain(bytes[i]) {
-            let start = i;
-            while i < bytes.len() && plain(bytes[i]) {
-                i += 1;
-            }
-            out.push_str(&s[start..i]);
-            if let Some(map) = map.as_deref_mut() {
-                map.extend(start as u32..i as u32);
-            }
-            in_space = false;
-            continue;
-        }
-        if bytes[i] == b' ' {
-            // The commonest byte: kept when it follows a word, dropped in a run.
-            if !in_space {
-                out.push(' ');
-                if let Some(map) = map.as_deref_mut() {
-                    map.push(i as u32);
-                }
-                in_space = true;
-            }
-            i += 1;
-            continue;
-        }
-        let c = s[i..].chars().next().expect("i is on a character boundary");
-        let here = i;
-        i += c.len_utf8();
-        let i = here;
-        let next = s[i + c.len_utf8()..].chars().next();
-        let replacement = match c {
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' | '\u{85}' => {
-                if in_space {
-                    // A run of white space with a line break in it is a line break.
-                    out.pop();
-                    if let Some(map) = map.as_deref_mut() {
-                        let origin = map.pop().unwrap_or(i as u32);
-                        out.push('\n');
-                        map.push(origin);
-                    } else {
-                        out.push('\n');
-                    }
-                    continue;
-                }
-                '\n'
-            }
-            c if c.is_whitespace() || (c.is_control() && c != '\t') => ' ',
-            '\t' => ' ',
-            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' | '\u{00b4}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => '"',
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
-                let between_words = out.chars().next_back().is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-                if between_words {
-                    ' '
-                } else {
-                    '-'
-                }
-            }
-            c => c,
-        };
-        let is_space = replacement == ' ' || replacement == '\n';
-        if is_space && in_space {
-            if replacement == '\n' && out.ends_with(' ') {
-                out.pop();
-                out.push('\n');
-            }
-            continue;
-        }
-        in_space = is_space;
-        if replacement == c {
-            out.push(c);
-            if let Some(map) = map.as_deref_mut() {
-                map.extend((0..c.len_utf8()).map(|k| (i + k) as u32));
-            }
-        } else {
-            out.push(replacement);
-            if let Some(map) = map.as_deref_mut() {
-                map.push(i as u32);
-            }
-        }
-    }
-    if let Some(map) = map {
-        map.push(s.len() as u32);
-    }
 }
 
 const ABBREVIATIONS: &[&str] = &["mr", "mrs", "ms", "dr", "st", "no", "e.g", "i.e", "eg", "ie", "etc", "approx", "dob", "pc", "dc", "ds", "vs", "s", "sec"];
@@ -221,8 +128,50 @@ impl<'t> Document<'t> {
     }
 
     /// The word-list entry behind a hit.
-    pub fn entry(&self, hit: &Hit) -> &'t crate::lexicon::Entry {
+    pub fn entry(&self, hit: &Hit) -> &'t Entry {
         &self.lexicon.entries[hit.entry as usize]
+    }
+
+    /// Unquoted hits of one class, in text order.
+    pub fn hits_of<'d>(&'d self, class: Class) -> impl Iterator<Item = &'d Hit> + 'd {
+        self.hits_in(class.list()).filter(move |h| self.entry(h).class == class && !self.is_quoted(h.start))
+    }
+
+    /// True when a sentence has an unquoted hit of the class.
+    pub fn sentence_has(&self, sentence: usize, class: Class) -> bool {
+        let s = self.sentences[sentence];
+        self.hits_between(class.list(), s.start, s.end).any(|h| self.entry(h).class == class && !self.is_quoted(h.start))
+    }
+
+    /// True at "Independent Reviewing Officer (IRO)" or "IRO (Independent
+    /// Reviewing Officer)": the note defines the acronym of `hit` here.
+    pub fn defines_acronym(&self, hit: &Hit) -> bool {
+        let (start, end) = (hit.start, hit.end);
+        let before = self.lower[..start].trim_end();
+        let after = self.lower[end..].trim_start();
+        if before.ends_with('(') && after.starts_with(')') {
+            let acronym: Vec<char> = self.norm[start..end].chars().filter(char::is_ascii_uppercase).collect();
+            let words: Vec<char> = before[..before.len() - 1]
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty() && !matches!(*w, "and" | "of" | "for" | "the" | "in"))
+                .rev()
+                .take(acronym.len())
+                .filter_map(|w| w.chars().next())
+                .collect();
+            let initials: String = words.iter().rev().collect();
+            return initials.eq_ignore_ascii_case(&acronym.iter().collect::<String>());
+        }
+        let expands = self.entry(hit).expands.as_deref();
+        after.starts_with('(') && expands.is_some_and(|e| after[1..].get(..e.len()).is_some_and(|a| a.eq_ignore_ascii_case(e)))
+    }
+
+    /// The byte range of a sentence without its surrounding white space.
+    pub fn sentence_span(&self, sentence: usize) -> (usize, usize) {
+        let s = self.sentences[sentence];
+        let text = &self.norm[s.start..s.end];
+        let start = s.start + (text.len() - text.trim_start().len());
+        let end = s.end - (text.len() - text.trim_end().len());
+        (start, end.max(start))
     }
 }
 

@@ -2,13 +2,11 @@
 //! child's own words from an adult's report of them, and the worker's opinion
 //! from someone else's.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::context::Context;
 use crate::document::Document;
-use crate::lexicon::List;
-use crate::phrase_index::{FastMap, WordHasher};
-use crate::Context;
+use crate::lexicon::{Class, PersonGender, Role};
 
 /// Whom a word refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,8 +29,6 @@ enum Gender {
     Plural,
     Any,
 }
-
-type FastSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
 
 /// A person mentioned earlier, for resolving pronouns.
 #[derive(Clone, Copy, Debug)]
@@ -271,21 +267,20 @@ impl People {
             for flag in &mut in_hit[first..last.min(doc.tokens.len())] {
                 *flag = true;
             }
-            let entry = doc.entry(hit);
-            if entry.list != List::People || first >= doc.tokens.len() || doc.tokens[first].quoted {
+            let Class::Person(role, gender) = doc.entry(hit).class else { continue };
+            if first >= doc.tokens.len() || doc.tokens[first].quoted {
                 continue;
             }
-            let mut parts = entry.values();
-            let who = match parts.next() {
-                Some("child") => Who::Child,
-                Some("worker") => Who::Worker,
-                _ => Who::Adult,
+            let who = match role {
+                Role::Child => Who::Child,
+                Role::Worker => Who::Worker,
+                Role::Adult => Who::Adult,
             };
-            let gender = match parts.next() {
-                Some("f") => Gender::Female,
-                Some("m") => Gender::Male,
-                Some("p") => Gender::Plural,
-                _ => Gender::Any,
+            let gender = match gender {
+                Some(PersonGender::Female) => Gender::Female,
+                Some(PersonGender::Male) => Gender::Male,
+                Some(PersonGender::Plural) => Gender::Plural,
+                None => Gender::Any,
             };
             // A role word names the person at its last word ("foster carer").
             role_at[last.saturating_sub(1).max(first)] = Some((who, gender));
@@ -409,9 +404,9 @@ impl People {
 
 /// Names are capitalised words used mid-sentence (or the context's child);
 /// the words around them say whether they are a child or an adult.
-fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<(Who, Gender)>], in_hit: &[bool]) -> FastMap<String, Who> {
+fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<(Who, Gender)>], in_hit: &[bool]) -> FxHashMap<String, Who> {
     // name → (child cues, adult cues)
-    let mut scores: FastMap<String, (i32, i32)> = child_names.iter().map(|n| (n.clone(), (10, 0))).collect();
+    let mut scores: FxHashMap<String, (i32, i32)> = child_names.iter().map(|n| (n.clone(), (10, 0))).collect();
     let capitalised = |i: usize| -> Option<(&str, bool)> {
         let token = doc.tokens[i];
         if !token.capital || token.quoted || in_hit[i] {
@@ -425,11 +420,11 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
     // A capitalised word is a name when it is used mid-sentence, as a
     // possessive, with an age ("Kayla (15)"), or more than once and never in
     // lower case; a word capitalised only to start one sentence is not.
-    let mut candidates: FastSet<&str> = FastSet::default();
-    let mut starts: FastSet<&str> = FastSet::default();
+    let mut candidates: FxHashSet<&str> = FxHashSet::default();
+    let mut starts: FxHashSet<&str> = FxHashSet::default();
     // Words that start two sentences: names, unless the note also writes them
     // in lower case (then they are ordinary words: "Today", "Mum").
-    let mut repeated_starts: FastSet<&str> = FastSet::default();
+    let mut repeated_starts: FxHashSet<&str> = FxHashSet::default();
     let capitalised: Vec<Option<(&str, bool)>> = (0..doc.tokens.len()).map(capitalised).collect();
     for (i, &cap) in capitalised.iter().enumerate() {
         let Some((word, possessive)) = cap else { continue };
@@ -450,7 +445,7 @@ fn classify_names(doc: &Document<'_>, child_names: &[String], role_at: &[Option<
         for w in &repeated_starts {
             shapes[w.len() % 32] |= 1 << (w.as_bytes()[0] % 32);
         }
-        let lower_case: FastSet<&str> = doc
+        let lower_case: FxHashSet<&str> = doc
             .tokens
             .iter()
             .filter(|t| !t.capital && shapes[(t.end - t.start) % 32] & (1 << (doc.norm.as_bytes()[t.start] % 32)) != 0)

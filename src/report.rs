@@ -1,6 +1,16 @@
-//! The report: one shape for the Rust API, the CLI's JSON and JavaScript.
+//! The report: one shape for the Rust API, the CLI's JSON and JavaScript,
+//! assembled from what the rules found and what the facts establish, with
+//! every position turned into UTF-16 code units of the original text.
 
 use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::facts::{Facts, Range};
+use crate::ids::{Category, EqualityArea, RuleId, Severity};
+use crate::offsets::{utf16_offsets, whole_graphemes};
+use crate::rules::RawFinding;
+use crate::sort;
+use crate::time::format_time;
 
 /// A half-open range of the note text in UTF-16 code units, the unit of
 /// JavaScript's `substring` and `setSelectionRange`.
@@ -10,38 +20,6 @@ pub struct Span {
     pub start: usize,
     /// One past the last code unit.
     pub end: usize,
-}
-
-/// How much a finding matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Breaks the policy outright (a late record, victim-blaming language).
-    Error,
-    /// Falls short of a standard and should be changed before saving.
-    Warning,
-    /// Worth considering; the note may be fine as it is.
-    Advice,
-}
-
-impl Severity {
-    pub(crate) fn from_id(id: &str) -> Option<Severity> {
-        match id {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "advice" => Some(Severity::Advice),
-            _ => None,
-        }
-    }
-
-    /// The id used in JSON: `error`, `warning` or `advice`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Advice => "advice",
-        }
-    }
 }
 
 /// One thing the worker could improve, with where it is and what to do.
@@ -133,85 +111,80 @@ pub struct Report {
     pub stats: Stats,
 }
 
-macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $id)] $variant,)*
-        }
-
-        impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The id used in JSON.
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id,)* }
-            }
-
-            /// The value with this JSON id.
-            pub fn from_id(id: &str) -> Option<$name> {
-                match id { $($id => Some($name::$variant),)* _ => None }
-            }
-
-            pub(crate) fn ids() -> String {
-                comma_list(Self::ALL.iter().map(|v| v.id()))
-            }
-        }
+/// Converts normalised-text byte ranges to UTF-16 spans of the original text,
+/// in one pass over it, and orders the findings.
+pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, raw: Vec<RawFinding>) -> Report {
+    let range = |(s, e): Range| {
+        let (s, e) = doc.text_range(s, e);
+        whole_graphemes(doc.text, s, e)
     };
-}
-
-id_enum! {
-    /// A recording timescale category, strictest first.
-    Category {
-        /// High-risk events or information: by the end of the same day.
-        HighRisk = "high_risk",
-        /// S.47 interviews, strategy discussion outcomes, significant events: within 24 hours.
-        S47StrategySignificant = "s47_strategy_significant",
-        /// Statutory visits: within 72 hours.
-        StatutoryVisit = "statutory_visit",
-        /// Everything else: within 5 working days.
-        Other = "other",
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut add = |r: Range| {
+        let (s, e) = range(r);
+        offsets.push(s);
+        offsets.push(e);
+    };
+    raw.iter().filter_map(|f| f.span).for_each(&mut add);
+    facts.opinion.iter().copied().for_each(&mut add);
+    facts.child_voice.iter().copied().for_each(&mut add);
+    facts.equality.mentioned.iter().map(|&(_, s)| s).for_each(&mut add);
+    if let Some(e) = facts.deadline.evidence {
+        add(e);
     }
-}
+    sort::sort(&mut offsets);
+    offsets.dedup();
+    let utf16 = utf16_offsets(doc.text, &offsets);
+    let to16 = |byte: usize| utf16[offsets.binary_search(&byte).expect("offset was collected")];
+    let span = |r: Range| {
+        let (s, e) = range(r);
+        Span { start: to16(s), end: to16(e) }
+    };
+    let text_of = |r: Range| {
+        let (s, e) = range(r);
+        doc.text[s..e].to_owned()
+    };
 
-id_enum! {
-    /// An equality and diversity area named by Standard 4, in its order.
-    EqualityArea {
-        /// Ethnicity and nationality.
-        Ethnicity = "ethnicity",
-        /// Race and racism.
-        Race = "race",
-        /// Culture, traditions, diet.
-        Culture = "culture",
-        /// Gender and gender identity.
-        Gender = "gender",
-        /// Needs arising from age (not an age alone).
-        Age = "age",
-        /// Religion or belief.
-        Religion = "religion",
-        /// Language and interpreting.
-        Language = "language",
-        /// Communication needs and methods.
-        Communication = "communication",
-        /// Hearing and sight.
-        SensoryImpairment = "sensory_impairment",
-        /// Disability and neurodivergence.
-        Disability = "disability",
-        /// Sexual orientation.
-        SexualOrientation = "sexual_orientation",
-    }
-}
+    let mut findings: Vec<(RuleId, usize, Finding)> = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let finding = Finding {
+                rule: f.rule.id().to_owned(),
+                severity: f.severity,
+                standard: f.standard,
+                span: f.span.map(span),
+                text: f.span.map(text_of).unwrap_or_default(),
+                message: f.message,
+                suggestions: f.suggestions,
+            };
+            (f.rule, i, finding)
+        })
+        .collect();
+    // In text order; findings on one span keep the order their rule gave,
+    // whatever order the rules ran in.
+    sort::sort_by(&mut findings, |(ra, i, a), (rb, j, b)| (a.span, ra, i) < (b.span, rb, j));
+    let findings: Vec<Finding> = findings.into_iter().map(|(_, _, f)| f).collect();
 
-/// `a, b, c`, for the names an error message lists.
-pub(crate) fn comma_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for name in names {
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(name);
+    let mut areas: Vec<EqualityArea> = facts.equality.mentioned.iter().map(|&(a, _)| a).collect();
+    sort::sort(&mut areas);
+    areas.dedup();
+    let presence = |spans: &[Range]| Presence { present: !spans.is_empty(), evidence: spans.iter().copied().map(span).collect() };
+    let deadline = &facts.deadline;
+    Report {
+        findings,
+        opinion: presence(&facts.opinion),
+        child_voice: presence(&facts.child_voice),
+        equality: EqualitySummary { mentioned: areas, evidence: facts.equality.mentioned.iter().map(|&(_, s)| span(s)).collect() },
+        deadline: Deadline {
+            category: deadline.category,
+            evidence: deadline.evidence.map(span),
+            due: deadline.due.map(format_time),
+            status: match deadline.overdue {
+                Some(true) => DeadlineStatus::Overdue,
+                Some(false) => DeadlineStatus::OnTime,
+                None => DeadlineStatus::Unknown,
+            },
+        },
+        stats: Stats { words: doc.tokens.len(), sentences: doc.sentences.len() },
     }
-    out
 }

@@ -1,12 +1,13 @@
 //! `documents-given`: a plan or assessment given without to whom or when.
 
-use super::{Cx, RuleDef, RuleMeta};
-use crate::lexicon::List::Recording;
+use super::{Cx, Flag, RuleDef, RuleMeta};
+use crate::ids::{FindingKind, RuleId};
+use crate::lexicon::{Class, RecordingClass};
 use crate::people::Who;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "documents-given",
+        id: RuleId::DocumentsGiven,
         title: "Document given without to whom or when",
         what: "Finds an assessment, plan, minutes, report or letter given, sent or handed over (\"copy of the plan given\", \"assessment sent out\") and flags it when the sentence does not say to whom or when.",
         why: "Standard 2: every child and family member must \"receive written copies of their assessments and care plans… There must be a Framework-i case note to record what documents have been given to whom and when.\"",
@@ -14,6 +15,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "I gave mum a copy of the child in need plan on 4 March and went through it with her.",
         limits: "Reads one sentence at a time; \"to whom\" is any person named in it, and \"when\" a date, a day or words like \"today\" or \"at the visit\".",
         messages: &["no_whom", "no_when", "no_whom_or_when"],
+        kinds: &[FindingKind::Passage],
     },
     check,
 };
@@ -21,10 +23,10 @@ pub(crate) static RULE: RuleDef = RuleDef {
 fn check(cx: &mut Cx<'_>) {
     let doc = cx.doc;
     let mut done = Vec::new();
-    let gives: Vec<usize> = cx.class_hits(Recording, "give").map(|h| h.start).collect();
+    let gives: Vec<usize> = doc.hits_of(Class::Recording(RecordingClass::Give)).map(|h| h.start).collect();
     for give in gives {
         let sentence = doc.sentence_of(give);
-        if done.contains(&sentence) || !cx.sentence_has(sentence, Recording, "document") {
+        if done.contains(&sentence) || !doc.sentence_has(sentence, Class::Recording(RecordingClass::Document)) {
             continue;
         }
         let token = doc.token_at(give);
@@ -36,28 +38,20 @@ fn check(cx: &mut Cx<'_>) {
         // someone other than the worker: "gave mum", "sent to school"
         let whom = (range.first_token..range.end_token).any(|t| cx.people.at(t).is_some_and(|who| who != Who::Worker))
             || doc.lower[range.start..range.end].contains(" to ");
-        let when = cx.sentence_has(sentence, Recording, "when") || doc.lower[range.start..range.end].bytes().any(|b| b.is_ascii_digit());
+        let when = doc.sentence_has(sentence, Class::Recording(RecordingClass::When)) || doc.lower[range.start..range.end].bytes().any(|b| b.is_ascii_digit());
         let variant = match (whom, when) {
             (true, true) => continue,
             (false, true) => "no_whom",
             (true, false) => "no_when",
             (false, false) => "no_whom_or_when",
         };
-        let span = cx.sentence_span(sentence);
-        cx.raise("documents-given", variant, Some(span), &[]);
+        cx.emit(Flag::new(FindingKind::Passage, Some(doc.sentence_span(sentence)), variant));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
     use crate::rules::test::{assert_clean, assert_flags};
-
-    #[test]
-    fn examples_behave() {
-        assert_flags("documents-given", RULE.meta.flagged, &["Copy of the plan given."]);
-        assert_clean("documents-given", RULE.meta.better);
-    }
 
     #[test]
     fn missing_recipient_or_date_is_flagged() {

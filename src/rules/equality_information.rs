@@ -1,13 +1,12 @@
 //! `equality-information`: what the note records of identity and need, and
 //! needs recorded without the support given.
 
-use super::{Cx, RuleDef, RuleMeta};
-use crate::lexicon::List;
-use crate::report::{EqualityArea, Severity};
+use super::{Cx, Flag, RuleDef, RuleMeta};
+use crate::ids::{EqualityArea, FindingKind, RuleId, Severity};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "equality-information",
+        id: RuleId::EqualityInformation,
         title: "Equality and diversity",
         what: "Reports which equality areas the note records (ethnicity, race, culture, gender, age, religion, language, communication, sensory impairment, disability, sexual orientation). Flags a language or communication need recorded without the support used (an interpreter, BSL, Makaton, easy-read), and — when the form's equality fields are passed in — areas the note records that the form leaves empty.",
         why: "Standard 4: \"Case recording identifies special needs arising from ethnicity, race, culture, gender, age, religion, language, communication, sensory impairment, disability and sexual orientation\", and \"demonstrates that those with language and communication needs are assisted to have their say\".",
@@ -15,42 +14,32 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "Mum's first language is Polish. A Polish interpreter joined by phone for the whole visit, and I checked mum understood the plan.",
         limits: "An area counts when a word for it appears; whether the need was analysed or acted on is for the reader. An age on its own (\"9-year-old\") is not recorded as the age area.",
         messages: &["unsupported", "form_empty"],
+        kinds: &[FindingKind::Passage, FindingKind::FieldEmpty],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
-    let doc = cx.doc;
-    let mut mentioned: Vec<(EqualityArea, (usize, usize))> = Vec::new();
-    let mut needs: Vec<(EqualityArea, (usize, usize))> = Vec::new();
-    let mut supported = false;
-    for hit in doc.hits_in(List::Equality) {
-        let entry = doc.entry(hit);
-        let Some(area) = EqualityArea::from_id(entry.value.trim()) else { continue };
-        mentioned.push((area, (hit.start, hit.end)));
-        match entry.tag.as_deref() {
-            Some("need") => needs.push((area, (hit.start, hit.end))),
-            Some("support") => supported = true,
-            _ => {}
-        }
-    }
-    if !supported {
-        if let Some(&(area, span)) = needs.first() {
-            cx.raise("equality-information", "unsupported", Some(span), &[("area", &area_name(area)), ("child", &cx.child())]);
+    let equality = &cx.facts.equality;
+    if !equality.supported {
+        if let Some(&(area, span)) = equality.needs.first() {
+            let (area, child) = (area_name(area), cx.child());
+            cx.emit(Flag::new(FindingKind::Passage, Some(span), "unsupported").values(&[("area", &area), ("child", &child)]));
         }
     }
     if let Some(form) = &cx.ctx.equality {
         let mut seen = Vec::new();
-        for &(area, span) in &mentioned {
+        for &(area, span) in &equality.mentioned {
             let empty = form.get(&area).is_some_and(|v| v.trim().is_empty());
             if empty && !seen.contains(&area) {
                 seen.push(area);
-                let message = cx.policy.message("equality-information", "form_empty", &[("area", &area_name(area))]);
-                cx.flag_as("equality-information", Severity::Advice, Some(span), message, Vec::new());
+                let name = area_name(area);
+                cx.emit(
+                    Flag::new(FindingKind::FieldEmpty, Some(span), "form_empty").values(&[("area", &name)]).suggestions(Vec::new()).severity(Severity::Advice),
+                );
             }
         }
     }
-    cx.out.equality = mentioned;
 }
 
 fn area_name(area: EqualityArea) -> String {
@@ -59,18 +48,11 @@ fn area_name(area: EqualityArea) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
-    use crate::report::EqualityArea as A;
-    use crate::rules::test::{assert_clean, assert_flags, check, check_with};
+    use crate::ids::EqualityArea as A;
+    use crate::rules::test::{check, check_with};
 
     fn areas(text: &str) -> Vec<A> {
         check(text).equality.mentioned
-    }
-
-    #[test]
-    fn examples_behave() {
-        assert_flags("equality-information", RULE.meta.flagged, &["first language is"]);
-        assert_clean("equality-information", RULE.meta.better);
     }
 
     #[test]

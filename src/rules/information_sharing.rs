@@ -1,12 +1,13 @@
 //! `information-sharing`: information shared without whom, or without consent.
 
-use super::{Cx, RuleDef, RuleMeta};
-use crate::lexicon::List::Recording;
+use super::{Cx, Flag, RuleDef, RuleMeta};
+use crate::ids::{FindingKind, RuleId};
+use crate::lexicon::{Class, RecordingClass, Tag};
 use crate::people::Who;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "information-sharing",
+        id: RuleId::InformationSharing,
         title: "Information shared without consent or reason recorded",
         what: "Finds information the worker shared with another agency (\"I shared…\", \"information was shared with…\", \"I made a referral to…\") and flags it when the note does not say whether consent was sought — given, refused, or not sought and why — or gives no reason for sharing.",
         why: "Standard 3: \"case records show when information has been shared\", and service users \"are always asked, and in specific circumstances told, when information about them is to be shared, and the reasons why\".",
@@ -14,47 +15,41 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "With mum's consent I shared the safety plan with school so that staff know who may collect Ella.",
         limits: "Information received from others (\"school shared that…\") is not checked. Consent anywhere in the note counts for all its sharing.",
         messages: &["no_consent", "no_reason", "no_consent_or_reason"],
+        kinds: &[FindingKind::Passage],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
     let doc = cx.doc;
-    let consent = cx.class_hits(Recording, "consent").next().is_some();
-    let shares: Vec<(usize, usize)> = cx.class_hits(Recording, "share").map(|h| (h.start, h.end)).collect();
+    let consent = doc.hits_of(Class::Recording(RecordingClass::Consent)).next().is_some();
+    let shares: Vec<(usize, usize)> = doc.hits_of(Class::Recording(RecordingClass::Share)).map(|h| (h.start, h.end)).collect();
     for (start, end) in shares {
         // Only what the worker passed on: "I shared", "was shared with";
         // not "school shared with me".
         let token = doc.token_at(start);
         let subject = cx.people.before(doc, token + 1, 4).map(|(_, who)| who);
-        let passive = doc.hits_between(Recording, start, start + 1).any(|h| doc.entry(h).tag.as_deref() == Some("passive"));
+        let passive = doc.hits_between(crate::lexicon::List::Recording, start, start + 1).any(|h| doc.entry(h).tag == Some(Tag::Passive));
         let outgoing = passive || matches!(subject, None | Some(Who::Worker)) || doc.lower[start..end].starts_with("i ");
         if !outgoing {
             continue;
         }
         let sentence = doc.sentence_of(start);
-        let reason = cx.sentence_has(sentence, Recording, "reason");
+        let reason = doc.sentence_has(sentence, Class::Recording(RecordingClass::Reason));
         let variant = match (consent, reason) {
             (true, true) => continue,
             (false, true) => "no_consent",
             (true, false) => "no_reason",
             (false, false) => "no_consent_or_reason",
         };
-        cx.raise("information-sharing", variant, Some((start, end)), &[]);
+        cx.emit(Flag::new(FindingKind::Passage, Some((start, end)), variant));
         return; // one finding a note is enough to prompt the worker
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
     use crate::rules::test::{assert_clean, assert_flags};
-
-    #[test]
-    fn examples_behave() {
-        assert_flags("information-sharing", RULE.meta.flagged, &["Information shared"]);
-        assert_clean("information-sharing", RULE.meta.better);
-    }
 
     #[test]
     fn sharing_without_consent_is_flagged() {

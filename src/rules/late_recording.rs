@@ -1,16 +1,14 @@
 //! `late-recording`: the deadline category, when it is due, and lateness.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::Duration;
 
-use super::{Cx, RawDeadline, RuleDef, RuleMeta};
-use crate::context::format_time;
-use crate::lexicon::List;
-use crate::policy::{Policy, Timescale};
-use crate::report::Category;
+use super::{Cx, Flag, RuleDef, RuleMeta};
+use crate::ids::{FindingKind, RuleId};
+use crate::time::format_time;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "late-recording",
+        id: RuleId::LateRecording,
         title: "Recording timescale",
         what: "Works out the note's recording deadline from what it records and the form's event type — high-risk events by the end of the same day, S.47 interviews, strategy discussion outcomes and significant events within 24 hours, statutory visits within 72 hours, anything else within 5 working days (weekends and England & Wales bank holidays skipped) — and flags a note recorded after it.",
         why: "Standard 1: recording must be \"contemporaneous (i.e. made at the time or as close to this as possible)\", within the policy's timescales.",
@@ -18,83 +16,17 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "Statutory visit to Jayden. [event 2026-11-20T10:00, recorded 2026-11-21T09:00]",
         limits: "The category comes from words such as \"strategy discussion\", \"police protection\" or \"statutory visit\"; a note that describes a high-risk event in other words needs the form's event type. Times are local wall-clock times.",
         messages: &["overdue"],
+        kinds: &[FindingKind::Late],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
-    let deadline = deadline_for(cx);
-    if deadline.overdue == Some(true) {
-        let (due, recorded) = (deadline.due.expect("overdue implies due"), cx.ctx.recorded_at.expect("overdue implies recorded_at"));
-        let message = cx.policy.message(
-            "late-recording",
-            "overdue",
-            &[
-                ("category", cx.policy.category_name(deadline.category)),
-                ("due", &format_time(due)),
-                ("recorded", &format_time(recorded)),
-                ("late_by", &describe(recorded - due)),
-            ],
-        );
-        cx.flag("late-recording", None, message, Vec::new());
-    }
-    cx.out.deadline = Some(deadline);
-}
-
-/// The strictest category the text or the form shows, its due time and status.
-pub(crate) fn deadline_for(cx: &Cx<'_>) -> RawDeadline {
-    let doc = cx.doc;
-    let mut candidates: Vec<(Category, Option<(usize, usize)>)> = Vec::new();
-    let hedges: Vec<usize> = doc.hits_in(List::Deadline).filter(|h| doc.entry(h).value == "hedge").map(|h| doc.token_at(h.start)).collect();
-    // A visit for an assessment or a family-time session is not a statutory
-    // visit, however it is worded; the form's event type can still say so.
-    // Only the opening says what the note is a record of.
-    let opening = doc.sentences.get(1).or(doc.sentences.first()).map_or(0, |s| s.end);
-    let not_statutory = doc.hits_in(List::Deadline).any(|h| doc.entry(h).value == "not_statutory" && h.start < opening);
-    // Terse notes start with the verb: "Saw Keeley at…", "Met Dominika…".
-    if !not_statutory && doc.tokens.first().is_some_and(|_| matches!(doc.word(0), "saw" | "met" | "visited")) {
-        candidates.push((Category::StatutoryVisit, Some((doc.tokens[0].start, doc.tokens[0].end))));
-    }
-    for hit in doc.hits_in(List::Deadline) {
-        let entry = doc.entry(hit);
-        if entry.tag.as_deref() == Some("hedgeable") && hedged(doc, &hedges, hit.start) {
-            continue; // "risk of injury", "will arrange a home visit": not an event that happened
-        }
-        if let Some(category) = Category::from_id(entry.value.trim()).filter(|&c| !(not_statutory && c == Category::StatutoryVisit)) {
-            if !candidates.iter().any(|(c, _)| *c == category) {
-                candidates.push((category, Some((hit.start, hit.end))));
-            }
-        }
-    }
-    if let Some(event) = cx.ctx.event {
-        if !candidates.iter().any(|(c, _)| *c == event) {
-            candidates.push((event, None));
-        }
-    }
-    if candidates.is_empty() {
-        candidates.push((Category::Other, None));
-    }
-    let event_at = cx.ctx.event_at;
-    let (category, evidence) = candidates.into_iter().min_by_key(|&(c, _)| (event_at.map(|at| due(cx.policy, c, at)), c)).expect("at least one candidate");
-    let due = event_at.map(|at| due(cx.policy, category, at));
-    let overdue = due.zip(cx.ctx.recorded_at).map(|(due, recorded)| recorded > due);
-    RawDeadline { category, evidence, due, overdue }
-}
-
-/// True when a plan, risk or history word stands shortly before the cue in
-/// its sentence.
-fn hedged(doc: &crate::document::Document<'_>, hedges: &[usize], cue: usize) -> bool {
-    let token = doc.token_at(cue);
-    let Some(sentence) = doc.tokens.get(token).map(|t| t.sentence) else { return false };
-    hedges.iter().any(|&h| h < token && token - h <= 8 && doc.tokens[h].sentence == sentence)
-}
-
-fn due(policy: &Policy, category: Category, event_at: NaiveDateTime) -> NaiveDateTime {
-    match policy.timescale(category) {
-        Timescale::SameDay { day_ends_at } => event_at.date().and_time(day_ends_at),
-        Timescale::Hours(h) => event_at + Duration::hours(i64::from(h)),
-        Timescale::WorkingDays { days, day_ends_at } => policy.calendar.add_working_days(event_at.date(), days).and_time(day_ends_at),
-    }
+    let deadline = &cx.facts.deadline;
+    let (Some(true), Some(due), Some(recorded)) = (deadline.overdue, deadline.due, cx.ctx.recorded_at) else { return };
+    let (due_text, recorded_text, late_by) = (format_time(due), format_time(recorded), describe(recorded - due));
+    let values = [("category", cx.policy.category_name(deadline.category)), ("due", &due_text), ("recorded", &recorded_text), ("late_by", &late_by)];
+    cx.emit(Flag::new(FindingKind::Late, None, "overdue").values(&values));
 }
 
 fn describe(late: Duration) -> String {
@@ -109,50 +41,14 @@ fn describe(late: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Category, DeadlineStatus};
-    use crate::rules::test::{check, check_with};
-
-    fn deadline(text: &str, ctx: &str) -> (Category, Option<String>, DeadlineStatus) {
-        let d = check_with(text, ctx).deadline;
-        (d.category, d.due, d.status)
-    }
+    use super::describe;
+    use crate::rules::test::check_with;
 
     #[test]
-    fn examples_behave() {
-        let late = check_with("Statutory visit to Jayden.", r#"{"event_at":"2026-11-20T10:00","recorded_at":"2026-11-24T09:00"}"#);
-        assert!(late.findings.iter().any(|f| f.rule == "late-recording" && f.severity.id() == "error"));
-        let on_time = check_with("Statutory visit to Jayden.", r#"{"event_at":"2026-11-20T10:00","recorded_at":"2026-11-21T09:00"}"#);
-        assert!(!on_time.findings.iter().any(|f| f.rule == "late-recording"));
-    }
-
-    #[test]
-    fn each_category_has_its_timescale() {
-        let at = r#"{"event_at":"2026-11-23T10:00"}"#;
-        assert_eq!(deadline("Jayden was taken into police protection.", at).1.as_deref(), Some("2026-11-23T23:59"));
-        assert_eq!(deadline("Outcome of the strategy discussion:", at).1.as_deref(), Some("2026-11-24T10:00"));
-        assert_eq!(deadline("Statutory visit.", at).1.as_deref(), Some("2026-11-26T10:00"));
-        assert_eq!(deadline("Phone call with school.", at).1.as_deref(), Some("2026-11-30T23:59"));
-    }
-
-    #[test]
-    fn strictest_of_text_and_form_wins() {
-        let (category, _, _) = deadline("Statutory visit. During the visit Jayden disclosed that dad hit him.", r#"{"event":"other"}"#);
-        assert_eq!(category, Category::HighRisk);
-        assert_eq!(deadline("Phone call.", r#"{"event":"statutory_visit"}"#).0, Category::StatutoryVisit);
-    }
-
-    #[test]
-    fn status_needs_both_times() {
-        assert_eq!(check("Statutory visit.").deadline.status, DeadlineStatus::Unknown);
-        let boundary = r#"{"event_at":"2026-11-23T10:00","recorded_at":"2026-11-26T10:00"}"#;
-        assert_eq!(deadline("Statutory visit.", boundary).2, DeadlineStatus::OnTime);
-        let minute_late = r#"{"event_at":"2026-11-23T10:00","recorded_at":"2026-11-26T10:01"}"#;
-        assert_eq!(deadline("Statutory visit.", minute_late).2, DeadlineStatus::Overdue);
-    }
-
-    #[test]
-    fn five_working_days_skip_christmas() {
-        let ctx = r#"{"event_at":"2026-12-23T15:00","recorded_at":"2027-01-04T12:00"}"#;
-        assert_eq!(deadline("Email from school.", ctx), (Category::Other, Some("2027-01-04T23:59".into()), DeadlineStatus::OnTime));
+    fn a_late_note_says_when_it_was_due_and_how_late_it_is() {
+        let report = check_with("Statutory visit to Jayden.", r#"{"event_at":"2026-11-20T10:00","recorded_at":"2026-11-24T09:00"}"#);
+        let late = report.findings.iter().find(|f| f.rule == "late-recording").expect("late");
+        assert!(late.message.contains("2026-11-23T10:00") && late.message.contains("2026-11-24T09:00") && late.message.contains("23 h"), "{}", late.message);
+        assert_eq!(describe(chrono::Duration::minutes(61)), "1 h 1 min");
     }
 }

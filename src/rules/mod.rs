@@ -1,13 +1,20 @@
 //! The rules: one file each, with its documentation, logic and tests.
 //!
-//! Every rule is a [`RuleDef`] listed in [`RULES`]; its documentation feeds the
-//! CLI's `rules` listing, the page's explanations and `RULES.md`.
+//! A rule reads the note (`Document`), who is who in it (`People`) and what
+//! it establishes (`Facts`), and emits findings; it never works out a fact
+//! another rule needs, so the rules can run in any order. Every rule is a
+//! [`RuleDef`] reached from [`rule`], an exhaustive match: a rule id without
+//! a rule is a compile error. Its documentation feeds the CLI's `rules`
+//! listing, the page's explanations, `RULES.md`, the policy schema and the
+//! TypeScript types.
 
+use crate::context::Context;
 use crate::document::Document;
+use crate::facts::Facts;
+use crate::ids::{FindingKind, RuleId, Severity};
+use crate::lexicon::{Hit, List};
 use crate::people::People;
 use crate::policy::Policy;
-use crate::report::{Category, EqualityArea, Severity};
-use crate::Context;
 
 mod documents_given;
 mod equality_information;
@@ -28,14 +35,15 @@ mod visit_details;
 #[derive(Debug)]
 pub(crate) struct RuleMeta {
     /// Stable kebab-case id naming the problem.
-    pub id: &'static str,
+    pub id: RuleId,
     /// A short title.
     pub title: &'static str,
     /// What it checks.
     pub what: &'static str,
     /// Why it matters, citing the policy.
     pub why: &'static str,
-    /// A note the rule flags.
+    /// A note the rule flags. A trailing `[event …, recorded …]` gives the
+    /// form's times the example needs.
     pub flagged: &'static str,
     /// The same note written better; the rule passes it.
     pub better: &'static str,
@@ -43,6 +51,8 @@ pub(crate) struct RuleMeta {
     pub limits: &'static str,
     /// The message variants the rule needs from the policy.
     pub messages: &'static [&'static str],
+    /// The kinds of finding it emits.
+    pub kinds: &'static [FindingKind],
 }
 
 /// A rule: its documentation and its check.
@@ -52,29 +62,37 @@ pub(crate) struct RuleDef {
     pub check: fn(&mut Cx<'_>),
 }
 
-/// Every rule, alphabetically — which is also the order they run in, so
-/// `visit-details` sees the deadline and the child's voice already worked out.
-pub(crate) static RULES: &[&RuleDef] = &[
-    &documents_given::RULE,
-    &equality_information::RULE,
-    &information_sharing::RULE,
-    &jargon::RULE,
-    &late_recording::RULE,
-    &missing_child_voice::RULE,
-    &missing_professional_opinion::RULE,
-    &opinion_as_fact::RULE,
-    &plain_english::RULE,
-    &stigmatising_language::RULE,
-    &unattributed_decision::RULE,
-    &unresolved_disagreement::RULE,
-    &vague_language::RULE,
-    &visit_details::RULE,
-];
+/// The registry: every rule id's rule.
+pub(crate) fn rule(id: RuleId) -> &'static RuleDef {
+    match id {
+        RuleId::DocumentsGiven => &documents_given::RULE,
+        RuleId::EqualityInformation => &equality_information::RULE,
+        RuleId::InformationSharing => &information_sharing::RULE,
+        RuleId::Jargon => &jargon::RULE,
+        RuleId::LateRecording => &late_recording::RULE,
+        RuleId::MissingChildVoice => &missing_child_voice::RULE,
+        RuleId::MissingProfessionalOpinion => &missing_professional_opinion::RULE,
+        RuleId::OpinionAsFact => &opinion_as_fact::RULE,
+        RuleId::PlainEnglish => &plain_english::RULE,
+        RuleId::StigmatisingLanguage => &stigmatising_language::RULE,
+        RuleId::UnattributedDecision => &unattributed_decision::RULE,
+        RuleId::UnresolvedDisagreement => &unresolved_disagreement::RULE,
+        RuleId::VagueLanguage => &vague_language::RULE,
+        RuleId::VisitDetails => &visit_details::RULE,
+    }
+}
+
+/// The message variants a rule needs from a policy.
+pub(crate) fn message_variants(id: RuleId) -> &'static [&'static str] {
+    rule(id).meta.messages
+}
 
 /// A finding before its span is converted to UTF-16.
 #[derive(Debug)]
 pub(crate) struct RawFinding {
-    pub rule: &'static str,
+    pub rule: RuleId,
+    #[allow(dead_code)]
+    pub kind: FindingKind,
     pub severity: Severity,
     pub standard: Option<u8>,
     /// Byte range of the normalised text.
@@ -83,56 +101,87 @@ pub(crate) struct RawFinding {
     pub suggestions: Vec<String>,
 }
 
-/// The deadline a note falls under, before conversion.
+/// A finding as a rule describes it: the policy supplies the message text,
+/// and by default the severity and suggestions.
 #[derive(Debug)]
-pub(crate) struct RawDeadline {
-    pub category: Category,
-    pub evidence: Option<(usize, usize)>,
-    pub due: Option<chrono::NaiveDateTime>,
-    pub overdue: Option<bool>,
+pub(crate) struct Flag<'v> {
+    kind: FindingKind,
+    span: Option<(usize, usize)>,
+    variant: &'static str,
+    values: &'v [(&'v str, &'v str)],
+    suggestions: Option<Vec<String>>,
+    severity: Option<Severity>,
 }
 
-/// Everything rules found, in normalised-text byte ranges.
-#[derive(Debug, Default)]
-pub(crate) struct Outcome {
-    pub findings: Vec<RawFinding>,
-    pub opinion: Vec<(usize, usize)>,
-    pub child_voice: Vec<(usize, usize)>,
-    pub equality: Vec<(EqualityArea, (usize, usize))>,
-    pub deadline: Option<RawDeadline>,
+impl<'v> Flag<'v> {
+    /// A finding of `kind` at `span` (normalised-text bytes; `None` for the
+    /// whole note), worded by the policy's message `variant` for the rule.
+    pub fn new(kind: FindingKind, span: Option<(usize, usize)>, variant: &'static str) -> Flag<'v> {
+        Flag { kind, span, variant, values: &[], suggestions: None, severity: None }
+    }
+
+    /// Values for the message's `{placeholders}`.
+    pub fn values(mut self, values: &'v [(&'v str, &'v str)]) -> Flag<'v> {
+        self.values = values;
+        self
+    }
+
+    /// Suggestions of the finding's own, instead of the rule's from the policy.
+    pub fn suggestions(mut self, suggestions: Vec<String>) -> Flag<'v> {
+        self.suggestions = Some(suggestions);
+        self
+    }
+
+    /// A severity of the finding's own, instead of the policy's for the rule.
+    pub fn severity(mut self, severity: Severity) -> Flag<'v> {
+        self.severity = Some(severity);
+        self
+    }
 }
 
-/// What a rule sees while checking one note.
+/// What a rule sees while checking one note, and where it puts its findings.
 pub(crate) struct Cx<'a> {
     pub doc: &'a Document<'a>,
     pub ctx: &'a Context,
     pub policy: &'a Policy,
     pub people: &'a People,
-    pub out: Outcome,
+    pub facts: &'a Facts,
+    /// The rule now running.
+    rule: RuleId,
+    findings: Vec<RawFinding>,
 }
 
-impl Cx<'_> {
-    /// Records a finding with the policy's severity for the rule.
-    pub fn flag(&mut self, rule: &'static str, span: Option<(usize, usize)>, message: String, suggestions: Vec<String>) {
-        let severity = self.policy.rule(rule).severity;
-        self.flag_as(rule, severity, span, message, suggestions);
+impl<'a> Cx<'a> {
+    /// A context for running rules over one note.
+    pub fn new(doc: &'a Document<'a>, ctx: &'a Context, policy: &'a Policy, people: &'a People, facts: &'a Facts) -> Cx<'a> {
+        Cx { doc, ctx, policy, people, facts, rule: RuleId::Jargon, findings: Vec::new() }
     }
 
-    /// Records a finding whose message is the policy's `variant` for the rule,
-    /// with the rule's own suggestions from the policy.
-    pub fn raise(&mut self, rule: &'static str, variant: &str, span: Option<(usize, usize)>, values: &[(&str, &str)]) {
-        let message = self.policy.message(rule, variant, values);
-        let suggestions = self.policy.suggestions(rule).to_vec();
-        self.flag(rule, span, message, suggestions);
-    }
-
-    /// Records a finding with a severity of the rule's choosing; a rule the
-    /// policy turns off records nothing.
-    pub fn flag_as(&mut self, rule: &'static str, severity: Severity, span: Option<(usize, usize)>, message: String, suggestions: Vec<String>) {
-        let settings = self.policy.rule(rule);
-        if settings.enabled {
-            self.out.findings.push(RawFinding { rule, severity, standard: settings.standard, span, message, suggestions });
+    /// Runs each rule the policy enables, in the order given.
+    pub fn run(mut self, rules: impl Iterator<Item = RuleId>) -> Vec<RawFinding> {
+        for id in rules {
+            if self.policy.rule(id).enabled {
+                self.rule = id;
+                (rule(id).check)(&mut self);
+            }
         }
+        self.findings
+    }
+
+    /// Records a finding of the running rule: the one way rules report.
+    pub fn emit(&mut self, flag: Flag<'_>) {
+        let settings = self.policy.rule(self.rule);
+        let message = self.policy.message(self.rule, flag.variant, flag.values);
+        let suggestions = flag.suggestions.unwrap_or_else(|| self.policy.suggestions(self.rule).to_vec());
+        self.findings.push(RawFinding {
+            rule: self.rule,
+            kind: flag.kind,
+            severity: flag.severity.unwrap_or(settings.severity),
+            standard: settings.standard,
+            span: flag.span,
+            message,
+            suggestions,
+        });
     }
 
     /// The child's first name, or "the child".
@@ -140,45 +189,61 @@ impl Cx<'_> {
         self.ctx.child_name.as_deref().and_then(|n| n.split_whitespace().next()).map_or_else(|| "the child".to_owned(), str::to_owned)
     }
 
-    /// The trimmed byte range of a sentence.
-    pub fn sentence_span(&self, sentence: usize) -> (usize, usize) {
-        let s = self.doc.sentences[sentence];
-        let text = &self.doc.norm[s.start..s.end];
-        let start = s.start + (text.len() - text.trim_start().len());
-        let end = s.end - (text.len() - text.trim_end().len());
-        (start, end.max(start))
+    /// The note's own words at a range of the normalised text: what messages
+    /// quote, so the worker sees what they wrote.
+    pub fn original(&self, (start, end): (usize, usize)) -> &'a str {
+        &self.doc.norm[start..end]
     }
 }
 
-/// Flags every unquoted hit of a word list under `rule`, with the entry's
-/// suggestions; `keep` can veto a hit (e.g. a vague word with evidence beside it).
-pub(crate) fn flag_list(cx: &mut Cx<'_>, list: crate::lexicon::List, rule: &'static str, keep: fn(&Cx<'_>, &crate::lexicon::Hit) -> bool) {
+/// Flags every unquoted hit of a wording list (jargon, stigmatising, vague)
+/// with the entry's suggestions; `keep` can veto a hit (e.g. a vague word with
+/// evidence beside it).
+pub(crate) fn flag_wording(cx: &mut Cx<'_>, list: List, keep: fn(&Cx<'_>, &Hit) -> bool) {
     let doc = cx.doc;
-    let severity = cx.policy.rule(rule).severity;
     for hit in doc.hits_in(list) {
         if doc.is_quoted(hit.start) || !keep(cx, hit) {
             continue;
         }
         let entry = doc.entry(hit);
-        let term = &doc.norm[hit.start..hit.end];
+        let term = cx.original((hit.start, hit.end));
         let variant = if entry.severity == Some(Severity::Error) { "serious" } else { "default" };
-        let message = cx.policy.message(rule, variant, &[("term", term)]);
-        let suggestions = entry.values().map(str::to_owned).collect();
-        cx.flag_as(rule, entry.severity.unwrap_or(severity), Some((hit.start, hit.end)), message, suggestions);
+        let values = [("term", term)];
+        let mut flag =
+            Flag::new(FindingKind::Term, Some((hit.start, hit.end)), variant).values(&values).suggestions(entry.values().map(str::to_owned).collect());
+        if let Some(severity) = entry.severity {
+            flag = flag.severity(severity);
+        }
+        cx.emit(flag);
     }
 }
 
-impl Cx<'_> {
-    /// Unquoted hits of one class of a list (`value` of the entry).
-    pub fn class_hits<'d>(&'d self, list: crate::lexicon::List, class: &'d str) -> impl Iterator<Item = &'d crate::lexicon::Hit> + 'd {
-        let doc = self.doc;
-        doc.hits_in(list).filter(move |h| doc.entry(h).value == class && !doc.is_quoted(h.start))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Checker;
+
+    #[test]
+    fn the_registry_gives_each_id_its_own_rule() {
+        for &id in RuleId::ALL {
+            assert_eq!(rule(id).meta.id, id);
+            assert!(!rule(id).meta.kinds.is_empty(), "{} declares the kinds it emits", id.id());
+        }
     }
 
-    /// True when a sentence has an unquoted hit of the class.
-    pub fn sentence_has(&self, sentence: usize, list: crate::lexicon::List, class: &str) -> bool {
-        let s = self.doc.sentences[sentence];
-        self.doc.hits_between(list, s.start, s.end).any(|h| self.doc.entry(h).value == class && !self.doc.is_quoted(h.start))
+    /// Every rule's flagged example raises it, with only the kinds it
+    /// declares, and its better example does not.
+    #[test]
+    fn every_rules_examples_behave() {
+        let checker = Checker::new();
+        for &id in RuleId::ALL {
+            let meta = &rule(id).meta;
+            for (example, flagged) in [(meta.flagged, true), (meta.better, false)] {
+                let (text, context) = test::example(example);
+                let findings: Vec<_> = checker.check(text, &context).findings.into_iter().filter(|f| f.rule == id.id()).collect();
+                assert_eq!(!findings.is_empty(), flagged, "{}: {example:?} gave {findings:?}", id.id());
+            }
+        }
     }
 }
 
@@ -196,6 +261,20 @@ pub(crate) mod test {
 
     pub fn check_with(text: &str, ctx: &str) -> Report {
         CHECKER.check(text, &Context::from_json(ctx).unwrap())
+    }
+
+    /// A rule's example and the context its trailing `[event …, recorded …]` gives.
+    pub fn example(example: &str) -> (&str, Context) {
+        let Some((text, times)) = example.strip_suffix(']').and_then(|e| e.rsplit_once(" [")) else { return (example, Context::default()) };
+        let mut context = Context::default();
+        for part in times.split(", ") {
+            context = match part.split_once(' ') {
+                Some(("event", at)) => context.with_event_at(at).unwrap(),
+                Some(("recorded", at)) => context.with_recorded_at(at).unwrap(),
+                _ => panic!("unreadable example context {part:?}"),
+            };
+        }
+        (text, context)
     }
 
     /// The texts a rule flags in a note.

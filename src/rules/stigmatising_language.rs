@@ -1,11 +1,12 @@
 //! `stigmatising-language`: labels that blame or stigmatise.
 
-use super::{flag_list, Cx, RuleDef, RuleMeta};
+use super::{flag_wording, Cx, RuleDef, RuleMeta};
+use crate::ids::{FindingKind, RuleId};
 use crate::lexicon::List;
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "stigmatising-language",
+        id: RuleId::StigmatisingLanguage,
         title: "Blaming or stigmatising labels",
         what: "Finds labels that judge rather than describe (\"non-compliant\", \"manipulative\", \"attention-seeking\", \"kicked off\", \"refused to engage\", \"hostile\") and victim-blaming words about children who are exploited or abused, which are errors.",
         why: "Standard 1 asks that recording is accurate, impartial and fair; Standard 4 that it reflects anti-discriminatory practice. Children and parents read their records: a label tells them what a worker thought of them, not what happened.",
@@ -13,24 +14,18 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "Mum said she did not want me in the house and asked me to leave. Jayden shouted and threw a cushion when I arrived; he told me he was angry I had come.",
         limits: "Words inside quotation marks are not flagged: they are someone's own words. A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better.",
         messages: &["default", "serious"],
+        kinds: &[FindingKind::Term],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
-    flag_list(cx, List::Stigmatising, "stigmatising-language", |_, _| true);
+    flag_wording(cx, List::Stigmatising, |_, _| true);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
-    use crate::rules::test::{assert_clean, assert_flags, check, flagged};
-
-    #[test]
-    fn examples_behave() {
-        assert_eq!(flagged("stigmatising-language", RULE.meta.flagged).len(), 3);
-        assert_clean("stigmatising-language", RULE.meta.better);
-    }
+    use crate::rules::test::{assert_clean, assert_flags, check};
 
     #[test]
     fn labels_are_flagged_in_any_form() {

@@ -1,11 +1,12 @@
 //! `unresolved-disagreement`: a disagreement with no outcome or next step.
 
-use super::{Cx, RuleDef, RuleMeta};
-use crate::lexicon::List::Recording;
+use super::{Cx, Flag, RuleDef, RuleMeta};
+use crate::ids::{FindingKind, RuleId};
+use crate::lexicon::{Class, RecordingClass};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "unresolved-disagreement",
+        id: RuleId::UnresolvedDisagreement,
         title: "Disagreement without resolution",
         what: "Finds a recorded disagreement (\"dad disagreed with the plan\", \"mum does not accept…\", \"made a complaint\") and flags it when nothing after it records an outcome, an escalation or what happens next.",
         why: "Recording Principles: contributions from children, families and professionals are recorded, \"this must include recording disagreements and their possible resolution\"; Standard 2: \"recording any dissent\".",
@@ -13,28 +14,23 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "Dad disagreed with the plan to reduce family time; he said the sessions help Ella settle. I explained how to raise this with the IRO and we will discuss it at the review on 12 May.",
         limits: "Any outcome or next-step words later in the note count, even if they are about something else.",
         messages: &["unresolved"],
+        kinds: &[FindingKind::Passage],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
-    let Some(first) = cx.class_hits(Recording, "disagree").next().map(|h| (h.start, h.end)) else { return };
-    let resolved = cx.class_hits(Recording, "resolve").any(|h| h.start >= first.0);
+    let doc = cx.doc;
+    let Some(first) = doc.hits_of(Class::Recording(RecordingClass::Disagree)).next().map(|h| (h.start, h.end)) else { return };
+    let resolved = doc.hits_of(Class::Recording(RecordingClass::Resolve)).any(|h| h.start >= first.0);
     if !resolved {
-        cx.raise("unresolved-disagreement", "unresolved", Some(first), &[]);
+        cx.emit(Flag::new(FindingKind::Passage, Some(first), "unresolved"));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
     use crate::rules::test::{assert_clean, assert_flags};
-
-    #[test]
-    fn examples_behave() {
-        assert_flags("unresolved-disagreement", RULE.meta.flagged, &["disagreed"]);
-        assert_clean("unresolved-disagreement", RULE.meta.better);
-    }
 
     #[test]
     fn a_disagreement_with_a_next_step_is_clean() {

@@ -1,13 +1,13 @@
 //! `visit-details`: a visit note that does not say whether the child was
 //! seen, and seen alone or why not.
 
-use super::{Cx, RuleDef, RuleMeta};
-use crate::lexicon::List::Recording;
-use crate::report::Category;
+use super::{Cx, Flag, RuleDef, RuleMeta};
+use crate::ids::{Category, FindingKind, RuleId};
+use crate::lexicon::{Class, RecordingClass};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
-        id: "visit-details",
+        id: RuleId::VisitDetails,
         title: "Visit without the child seen alone (or why not)",
         what: "On a statutory visit note, checks that it says whether the child was seen, and whether they were seen alone or why not (too young, asleep, declined).",
         why: "Standard 1 of personal practice: \"I will understand and record the child's lived experience\"; statutory visits must see the child and, with their agreement, speak to them alone (Care Planning Regulations 2010, reg 29), and the record must show it.",
@@ -15,38 +15,30 @@ pub(crate) static RULE: RuleDef = RuleDef {
         better: "Statutory visit at home; mum and dad were present. I saw Ella alone in her room, where she showed me her new bed.",
         limits: "Applies only when the note is a statutory visit (from its words or the form's event type). Words such as \"alone\" anywhere in the note count; a baby or a child who does not speak is not expected to be seen alone.",
         messages: &["not_seen", "not_alone"],
+        kinds: &[FindingKind::Missing],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
-    // Rules run in the order of `RULES`: the deadline and the child's voice
-    // are already worked out when this one runs.
-    let category = cx.out.deadline.as_ref().map_or_else(|| super::late_recording::deadline_for(cx).category, |d| d.category);
-    if category != Category::StatutoryVisit {
+    let (doc, facts) = (cx.doc, cx.facts);
+    if facts.deadline.category != Category::StatutoryVisit {
         return;
     }
     // A baby or a child who does not speak is not expected to be seen alone.
-    let alone = cx.class_hits(Recording, "alone").next().is_some() || super::missing_child_voice::child_is_young(cx);
-    let seen = alone || !cx.out.child_voice.is_empty() || cx.class_hits(Recording, "seen").next().is_some();
+    let alone = doc.hits_of(Class::Recording(RecordingClass::Alone)).next().is_some() || facts.young_child;
+    let seen = alone || !facts.child_voice.is_empty() || doc.hits_of(Class::Recording(RecordingClass::Seen)).next().is_some();
     let child = cx.child();
     if !seen {
-        cx.raise("visit-details", "not_seen", None, &[("child", &child)]);
+        cx.emit(Flag::new(FindingKind::Missing, None, "not_seen").values(&[("child", &child)]));
     } else if !alone {
-        cx.raise("visit-details", "not_alone", None, &[("child", &child)]);
+        cx.emit(Flag::new(FindingKind::Missing, None, "not_alone").values(&[("child", &child)]));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
-    use crate::rules::test::{assert_clean, assert_flags};
-
-    #[test]
-    fn examples_behave() {
-        assert_flags("visit-details", RULE.meta.flagged, &[""]);
-        assert_clean("visit-details", RULE.meta.better);
-    }
+    use crate::rules::test::assert_clean;
 
     #[test]
     fn a_reason_for_not_seeing_alone_is_enough() {

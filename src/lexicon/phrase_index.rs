@@ -7,51 +7,14 @@
 //! multi-pattern automaton took tens of milliseconds to build in WebAssembly,
 //! which the page paid before its first check), and it scans about as fast.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A multiply-rotate hasher (FxHash's) for short words: SipHash's flood
-/// resistance buys nothing here and costs a lot per word.
-#[derive(Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    /// Eight bytes at a time: most words are one step.
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+use rustc_hash::FxHashMap;
 
 /// Phrases (already normalised and lower-cased), found as whole words.
 #[derive(Debug, Default)]
 pub(crate) struct PhraseIndex {
     phrases: Vec<Box<str>>,
     /// First word → the range of `by_word` holding the phrases that start with it.
-    first_word: FastMap<Box<str>, (u32, u32)>,
+    first_word: FxHashMap<Box<str>, (u32, u32)>,
     /// Phrases grouped by first word. Common first words ("she", "the")
     /// start dozens of phrases, so each is tested first on a few bytes.
     by_word: Vec<Candidate>,
@@ -77,7 +40,7 @@ impl PhraseIndex {
         let phrases: Vec<Box<str>> = phrases.into_iter().map(String::into_boxed_str).collect();
         // Group the phrases by first word in two passes (count, then place),
         // which is linear: sorting thousands of strings took most of the build.
-        let mut first_word_map: FastMap<Box<str>, (u32, u32)> = FastMap::default();
+        let mut first_word_map: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
         let mut group_of = Vec::with_capacity(phrases.len());
         let mut odd = Vec::new();
         for (id, phrase) in phrases.iter().enumerate() {
@@ -270,7 +233,7 @@ mod tests {
         let index = PhraseIndex::new(phrases.clone());
         let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&phrases).unwrap();
         let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let notes = include_str!("../tests/notes/labelled.jsonl").to_owned() + include_str!("../tests/notes/final.jsonl");
+        let notes = include_str!("../../tests/notes/labelled.jsonl").to_owned() + include_str!("../../tests/notes/final.jsonl");
         let text = crate::lexicon::normalise(&notes).to_ascii_lowercase() + " Zoë's (s47) plan - x-";
         let mut expected: Vec<(u32, usize, usize)> = automaton
             .find_overlapping_iter(&text)

@@ -6,29 +6,45 @@
 //! options narrow where the term counts. The format is documented in
 //! `data/README.md`.
 
-use crate::phrase_index::{FastMap, PhraseIndex};
-use crate::report::Severity;
-use crate::Error;
+mod classes;
+mod phrase_index;
 
-/// Which list an entry came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) enum List {
-    // The order is the index of each list's hits in `Document`.
-    Jargon,
-    Stigmatising,
-    Vague,
-    Equality,
-    Deadline,
-    Opinion,
-    Voice,
-    People,
-    Recording,
+use rustc_hash::FxHashMap;
+
+use classes::{parse_deadline, parse_id, parse_person};
+pub(crate) use classes::{Class, DeadlineCue, OpinionClass, PersonGender, RecordingClass, Role, Tag, VoiceClass};
+use phrase_index::PhraseIndex;
+
+use crate::error::Problem;
+use crate::ids::{id_enum, Severity};
+use crate::normalise::{matching_form, normalise};
+
+id_enum! {
+    /// Which list an entry came from, by its key in a policy's `lists`. The
+    /// order is the index of each list's hits in `Document`.
+    List {
+        /// Acronyms and professional jargon.
+        Jargon = "jargon",
+        /// Blaming, stigmatising and doubt-casting labels.
+        Stigmatising = "stigmatising",
+        /// Summary words with nothing behind them.
+        Vague = "vague",
+        /// Words that record an equality area.
+        Equality = "equality",
+        /// Words that set the recording deadline.
+        Deadline = "deadline",
+        /// Analysis cues.
+        Opinion = "opinion",
+        /// The child's-voice cues.
+        Voice = "voice",
+        /// Roles and relations: who a word names.
+        People = "people",
+        /// Words the recording rules read.
+        Recording = "recording",
+    }
 }
 
 impl List {
-    /// How many lists there are.
-    pub const COUNT: usize = List::Recording as usize + 1;
-
     /// Lists whose hits compete for the same words: a longer match wins.
     fn group(self) -> u8 {
         match self {
@@ -43,7 +59,10 @@ impl List {
 pub(crate) struct Entry {
     pub list: List,
     pub term: String,
+    /// The raw value: for the wording lists, `;`-separated suggestions.
     pub value: String,
+    /// What the entry means, read from the value when the list is loaded.
+    pub class: Class,
     pub acronym: bool,
     /// Exact (case-sensitive) surface forms, for acronyms, normalised.
     exact: Vec<String>,
@@ -56,7 +75,7 @@ pub(crate) struct Entry {
     pub plain: bool,
     /// Only as written in lower case: "faith", not the name "Faith".
     lowercase: bool,
-    pub tag: Option<String>,
+    pub tag: Option<Tag>,
 }
 
 impl Entry {
@@ -92,11 +111,13 @@ pub(crate) struct Lexicon {
 const DETERMINERS: &[&str] = &["his", "her", "their", "the", "a", "birth", "both", "my"];
 
 impl Lexicon {
-    /// Parses and compiles lists given as `(list, file name, text)`.
-    pub fn build(sources: &[(List, &str, &str)]) -> Result<Lexicon, Error> {
+    /// Parses and compiles lists given as `(list, name, text)`. A bad line
+    /// is a problem at `name[i]` (`lists.voice[3]`, the line's index in a
+    /// policy's array), or at `name line n` for a built-in `.txt` file.
+    pub fn build(sources: &[(List, &str, &str)]) -> Result<Lexicon, Vec<Problem>> {
         let mut entries = Vec::new();
         let mut problems = Vec::new();
-        for &(list, file, text) in sources {
+        for &(list, name, text) in sources {
             for (n, line) in text.lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
@@ -104,12 +125,15 @@ impl Lexicon {
                 }
                 match parse_line(list, line) {
                     Ok(entry) => entries.push(entry),
-                    Err(problem) => problems.push(format!("{file} line {}: {problem}", n + 1)),
+                    Err(problem) => {
+                        let path = if name.ends_with(".txt") { format!("{name} line {}", n + 1) } else { format!("{name}[{n}]") };
+                        problems.push(Problem::new(path, problem));
+                    }
                 }
             }
         }
         if !problems.is_empty() {
-            return Err(Error::policy(problems.join("; ")));
+            return Err(problems);
         }
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
@@ -132,12 +156,12 @@ impl Lexicon {
             }
         }
         let index = PhraseIndex::new(patterns);
-        let mut keys: FastMap<(List, &str), u32> = FastMap::default();
-        keys.insert((List::Jargon, ""), 0);
+        let mut keys: FxHashMap<(List, Class), u32> = FxHashMap::default();
+        keys.insert((List::Jargon, Class::Wording), 0);
         let group_of = entries
             .iter()
             .map(|e| {
-                let key = if e.list.group() == 0 { (List::Jargon, "") } else { (e.list, e.value.as_str()) };
+                let key = if e.list.group() == 0 { (List::Jargon, Class::Wording) } else { (e.list, e.class) };
                 let next = keys.len() as u32;
                 *keys.entry(key).or_insert(next)
             })
@@ -214,10 +238,23 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
     if term.is_empty() {
         return Err("the term is empty".into());
     }
+    let class = match list {
+        List::Jargon | List::Stigmatising | List::Vague => Class::Wording,
+        List::Equality => Class::Equality(parse_id("equality area", &value)?),
+        List::Deadline => Class::Deadline(parse_deadline(&value)?),
+        List::Opinion => Class::Opinion(parse_id("opinion class", &value)?),
+        List::Voice => Class::Voice(parse_id("voice class", &value)?),
+        List::People => {
+            let (role, gender) = parse_person(&value)?;
+            Class::Person(role, gender)
+        }
+        List::Recording => Class::Recording(parse_id("recording class", &value)?),
+    };
     let mut entry = Entry {
         list,
         term,
         value,
+        class,
         acronym: false,
         exact: Vec::new(),
         expands: None,
@@ -245,7 +282,7 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
             "only_after" => entry.only_after = words(),
             "only_before" => entry.only_before = words(),
             "severity" => entry.severity = Some(Severity::from_id(arg).ok_or_else(|| format!("unknown severity {arg:?}"))?),
-            "tag" => entry.tag = Some(arg.to_owned()),
+            "tag" => entry.tag = Some(parse_id("tag", arg)?),
             other => return Err(format!("unknown option {other:?}")),
         }
     }
@@ -263,26 +300,6 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
     }
     entry.expands = entry.expands.map(|e| normalise(&e));
     Ok(entry)
-}
-
-/// `normalise`d and in lower case: how a guard word is compared with the
-/// note's lower-case text. Most are plain lower-case words already.
-fn matching_form(word: &str) -> String {
-    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'' || b == b' ') && !word.contains("  ") {
-        return word.to_owned();
-    }
-    let mut form = normalise(word);
-    form.make_ascii_lowercase();
-    form
-}
-
-/// The matching form of a word or phrase: curly apostrophes and quotes made
-/// straight, a hyphen between letters made a space, runs of white space made
-/// one. `Document` applies the same to the note.
-pub(crate) fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::document::normalise_into(s, &mut out, None);
-    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -374,7 +391,11 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_together() {
         let err = Lexicon::build(&[(List::Jargon, "x.txt", "a | b | colour=red\n | empty\nok | fine | severity=huge")]).unwrap_err();
-        let msg = err.to_string();
-        assert!(msg.contains("x.txt line 1") && msg.contains("x.txt line 2") && msg.contains("x.txt line 3"), "{msg}");
+        let paths: Vec<&str> = err.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["x.txt line 1", "x.txt line 2", "x.txt line 3"]);
+        let err = Lexicon::build(&[(List::Opinion, "lists.opinion", "in my view | frame\nthis shows | anaylsis")]).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].path, "lists.opinion[1]");
+        assert!(err[0].message.contains("unknown opinion class \"anaylsis\""), "{}", err[0].message);
     }
 }
