@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::facts::{Facts, Range};
-use crate::ids::{Category, EqualityArea, RuleId, Severity};
+use crate::ids::{Category, EqualityArea, FindingKind, RuleId, Severity};
 use crate::offsets::{utf16_offsets, whole_graphemes};
 use crate::rules::RawFinding;
 use crate::sort;
@@ -27,6 +27,10 @@ pub struct Span {
 pub struct Finding {
     /// Stable kebab-case rule id, e.g. `jargon`.
     pub rule: String,
+    /// What the finding asks of the worker: change words (`term`), add to a
+    /// passage (`passage`), add what the note lacks (`missing`), fill in a
+    /// form field (`field-empty`), or know it is late (`late`).
+    pub kind: FindingKind,
     /// How much it matters.
     pub severity: Severity,
     /// The policy standard (1–5) it comes from, if any.
@@ -150,6 +154,7 @@ pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, raw: Vec<RawFinding>) 
         .map(|(i, f)| {
             let finding = Finding {
                 rule: f.rule.id().to_owned(),
+                kind: f.kind,
                 severity: f.severity,
                 standard: f.standard,
                 span: f.span.map(span),

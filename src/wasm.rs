@@ -14,8 +14,9 @@ export type EqualityArea = "ethnicity" | "race" | "culture" | "gender" | "age" |
 export type Category = "high_risk" | "s47_strategy_significant" | "statutory_visit" | "other";
 /** Half-open range in UTF-16 code units: `text.substring(start, end)`. */
 export interface Span { start: number; end: number; }
+export type FindingKind = "term" | "passage" | "missing" | "field-empty" | "late";
 export interface Finding {
-  rule: RuleId; severity: Severity; standard: number | null; span: Span | null;
+  rule: RuleId; kind: FindingKind; severity: Severity; standard: number | null; span: Span | null;
   text: string; message: string; suggestions: string[];
 }
 export interface Presence { present: boolean; evidence: Span[]; }

@@ -42,12 +42,14 @@ fn describe(late: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::describe;
+    use crate::ids::FindingKind;
     use crate::rules::test::check_with;
 
     #[test]
     fn a_late_note_says_when_it_was_due_and_how_late_it_is() {
         let report = check_with("Statutory visit to Jayden.", r#"{"event_at":"2026-11-20T10:00","recorded_at":"2026-11-24T09:00"}"#);
         let late = report.findings.iter().find(|f| f.rule == "late-recording").expect("late");
+        assert_eq!(late.kind, FindingKind::Late);
         assert!(late.message.contains("2026-11-23T10:00") && late.message.contains("2026-11-24T09:00") && late.message.contains("23 h"), "{}", late.message);
         assert_eq!(describe(chrono::Duration::minutes(61)), "1 h 1 min");
     }

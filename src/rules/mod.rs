@@ -91,7 +91,6 @@ pub(crate) fn message_variants(id: RuleId) -> &'static [&'static str] {
 #[derive(Debug)]
 pub(crate) struct RawFinding {
     pub rule: RuleId,
-    #[allow(dead_code)]
     pub kind: FindingKind,
     pub severity: Severity,
     pub standard: Option<u8>,
@@ -192,7 +191,8 @@ impl<'a> Cx<'a> {
     /// The note's own words at a range of the normalised text: what messages
     /// quote, so the worker sees what they wrote.
     pub fn original(&self, (start, end): (usize, usize)) -> &'a str {
-        &self.doc.norm[start..end]
+        let (s, e) = self.doc.text_range(start, end);
+        &self.doc.text[s..e]
     }
 }
 
@@ -224,6 +224,13 @@ mod tests {
     use crate::Checker;
 
     #[test]
+    fn messages_quote_the_notes_own_words() {
+        let report = Checker::new().check("Mum was non\u{2011}compliant and \u{201c}LAC\u{201d} was said.", &crate::Context::default());
+        let f = report.findings.iter().find(|f| f.rule == "stigmatising-language").expect("flagged");
+        assert!(f.message.contains("non\u{2011}compliant"), "{}", f.message);
+    }
+
+    #[test]
     fn the_registry_gives_each_id_its_own_rule() {
         for &id in RuleId::ALL {
             assert_eq!(rule(id).meta.id, id);
@@ -242,6 +249,9 @@ mod tests {
                 let (text, context) = test::example(example);
                 let findings: Vec<_> = checker.check(text, &context).findings.into_iter().filter(|f| f.rule == id.id()).collect();
                 assert_eq!(!findings.is_empty(), flagged, "{}: {example:?} gave {findings:?}", id.id());
+                for f in &findings {
+                    assert!(meta.kinds.contains(&f.kind), "{}: undeclared kind {:?}", id.id(), f.kind);
+                }
             }
         }
     }
