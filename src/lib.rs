@@ -25,6 +25,7 @@
 
 // Foundations: no imports from the pipeline.
 mod calendar;
+mod dates;
 mod error;
 mod ids;
 mod normalise;

@@ -10,7 +10,7 @@ use std::path::Path;
 /// (`Checker`, the re-exports).
 const LAYERS: &[&[&str]] = &[
     &["error", "ids", "sort", "small_map"],
-    &["calendar", "normalise", "offsets", "time", "words"],
+    &["calendar", "dates", "normalise", "offsets", "time", "words"],
     &["context", "lexicon"],
     &["policy"],
     &["document"],
