@@ -38,7 +38,8 @@
 //! a word such as "Monday", "today", "half"), the anchored patterns of
 //! `pattern` (the `regex` crate, ASCII-only) say how far each goes, `read`
 //! reads the words and numbers of a match, `resolve` places them in time
-//! with chrono, and `combine` joins neighbours. Every step is linear in the length of the note: the scan is one
+//! with chrono, and `combine` joins neighbours; `event` picks the event
+//! time. Every step is linear in the length of the note: the scan is one
 //! pass, and `regex` matches in linear time whatever the note holds (each
 //! anchored run stops where its pattern can no longer match, a few words
 //! on), so no input can make the reader slow. Spans are byte ranges that
@@ -48,6 +49,7 @@
 #![cfg_attr(not(test), allow(dead_code))]
 
 mod combine;
+mod event;
 mod pattern;
 mod read;
 mod resolve;
@@ -98,6 +100,19 @@ pub(crate) struct TimeMention {
     /// "this morning", "yesterday afternoon", "last night", "Friday night",
     /// "ten in the morning".
     pub part_of_day: Option<PartOfDay>,
+}
+
+/// The time of the event a note records, as the note gives it
+/// ([`DateReader::event_time`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct EventTime {
+    /// The date and time; when the note gives no time of day, the date at
+    /// 00:00 with `date_only` set, for the caller to decide on.
+    pub at: NaiveDateTime,
+    pub date_only: bool,
+    /// The byte range of the mention that gave the date (a time taken from
+    /// later in its sentence is not inside it).
+    pub span: (usize, usize),
 }
 
 /// The reader, compiled once: build one and reuse it.

@@ -302,6 +302,7 @@ fn long_and_hostile_notes_read_in_linear_time() {
     for text in &hostile {
         let found = READER.find(text, monday());
         assert!(found.len() <= text.len());
+        let _ = READER.event_time(text, monday());
     }
 }
 
@@ -374,6 +375,10 @@ fn check_contract(text: &str, reference: NaiveDateTime) {
         assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "{m:?}");
         assert!(m.kind != Time || m.time.is_some(), "{m:?}");
         last_end = m.end;
+    }
+    if let Some(event) = READER.event_time(text, reference) {
+        assert!(event.at <= reference);
+        assert!(text.is_char_boundary(event.span.0) && text.is_char_boundary(event.span.1));
     }
 }
 
