@@ -25,6 +25,8 @@ mod corpus_data {
         ("w4", include_str!("corpus/dev/w4.jsonl")),
         ("w5", include_str!("corpus/dev/w5.jsonl")),
         ("w6", include_str!("corpus/dev/w6.jsonl")),
+        ("w7", include_str!("corpus/dev/w7.jsonl")),
+        ("w8", include_str!("corpus/dev/w8.jsonl")),
     ];
 }
 
@@ -195,5 +197,5 @@ fn dev_split_figures() {
             println!("  {m}");
         }
     }
-    assert_eq!(scores.notes, 792);
+    assert_eq!(scores.notes, 1008);
 }
