@@ -71,7 +71,7 @@ demo: wasm
 
 ## --- tests ------------------------------------------------------------------
 
-test: deps lint native-test deny fuzz-short wasm-test size-check e2e-test
+test: deps lint native-test model-check deny fuzz-short wasm-test size-check e2e-test
 	@echo "make test: all suites passed"
 
 # Formatting, lints (warnings are errors) and a rust-version that is true:
@@ -99,6 +99,37 @@ e2e-test: wasm deps-browser deps-node
 clean:
 	cargo clean
 	rm -rf $(PKG) node_modules test-results
+
+## --- the sentence models ------------------------------------------------------
+# `make model` trains the opinion and child's-voice sentence models on the dev
+# split of the labelled corpus and writes data/model/ (weights and the
+# cross-validated figures). `make model-check` (part of make test) trains again
+# into target/ and fails if the shipped files differ: a change to the features,
+# the lists they read or the corpus then shows up as stale weights.
+
+.PHONY: model model-check deps-model
+
+MODEL_VENV := target/model-venv
+MODEL_ROWS := target/model/rows.jsonl
+
+deps-model: $(MODEL_VENV)/.installed
+
+$(MODEL_VENV)/.installed: scripts/model/requirements.txt
+	python3 -m venv $(MODEL_VENV)
+	$(MODEL_VENV)/bin/pip install --disable-pip-version-check -q -r scripts/model/requirements.txt
+	@touch $@
+
+model: deps-model
+	cargo run --release --example model_rows -- $(MODEL_ROWS)
+	$(MODEL_VENV)/bin/python scripts/model/train.py $(MODEL_ROWS) data/model
+
+model-check: deps-model
+	cargo run --release --example model_rows -- $(MODEL_ROWS)
+	@mkdir -p target/model/check
+	$(MODEL_VENV)/bin/python scripts/model/train.py $(MODEL_ROWS) target/model/check > /dev/null
+	@for f in opinion.bin voice.bin training.txt; do \
+	  cmp -s data/model/$$f target/model/check/$$f || { echo "model-check: data/model/$$f differs from what training produces; run make model"; exit 1; }; \
+	done; echo "model-check: the shipped weights are what training produces"
 
 ## --- fuzzing and supply chain -------------------------------------------------
 # `make fuzz` runs each fuzz target for FUZZ_SECONDS; `make fuzz-short` for 30 s

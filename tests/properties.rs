@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use case_note_checker::{Checker, Context, Report};
+use case_note_checker::{Checker, Context, FindingKind, Report};
 use common::{assert_contract, slice};
 use proptest::prelude::*;
 
@@ -139,7 +139,12 @@ proptest! {
 
     #[test]
     fn a_new_flagged_sentence_never_removes_a_finding(text in note(), at_start in any::<bool>()) {
-        let keys = |report: &Report| report.findings.iter().map(|f| (f.rule.clone(), f.text.clone())).collect::<BTreeSet<_>>();
+        // Judgements of the whole note (no opinion, no child's voice) weigh
+        // every line, its opening most, so a new line may tip them either way;
+        // a finding at a place in the text never depends on an unrelated line.
+        let keys = |report: &Report| {
+            report.findings.iter().filter(|f| f.kind != FindingKind::Missing).map(|f| (f.rule.clone(), f.text.clone())).collect::<BTreeSet<_>>()
+        };
         // Known issue (reported with issue 6): a quotation left open on the
         // note's last line runs to the end of the note, and a line added after
         // it closes it there instead, which changes whether a vague word's
