@@ -2,6 +2,10 @@
 //
 //   node bench-peers/browser.mjs        (make bench runs it; needs `make wasm` and the notes)
 //
+// Twice: with checks in the widget's Web Worker (the default), and with them
+// on the page's own thread (the trainer's page with ?checking=page), the
+// fallback for pages that forbid workers.
+//
 // For the 1,000- and 5,000-word notes: the note is put in the page's textarea,
 // the caret at the end of the paragraph nearest the middle, then KEYS (200)
 // keystrokes are typed one at a time through Chromium's input pipeline
@@ -10,9 +14,11 @@
 //   t1  the `checked` event the widget dispatches after it has checked the
 //       textarea's current text and rendered the highlights and findings
 //       (the DOM is updated) — the first one whose text includes the key;
-//   t2  a task queued at t1, which runs once the frame t1 belongs to has been
-//       painted on the main thread (the widget checks inside
-//       requestAnimationFrame, so this is the end of that frame).
+//   t2  the end of the frame that paints what t1 changed: on the page's
+//       thread the widget checks inside requestAnimationFrame, so a task
+//       queued at t1 runs once that frame is painted; a worker's report
+//       arrives in a task of its own, so the task is queued from the next
+//       frame's requestAnimationFrame.
 // "Rendered" latency is t2 - t0; "DOM" latency is t1 - t0. Between keystrokes
 // there is a pause of 40-120 ms (deterministic), as between real key presses.
 // Writes target/bench/browser.json.
@@ -63,17 +69,18 @@ function instrument() {
   ta.addEventListener('keydown', (e) => {
     state.pending = { t0: e.timeStamp || performance.now(), key: e.key, before: ta.value };
   }, { capture: true });
-  controller.addEventListener('checked', (e) => {
+  controller.addEventListener('case-note-checker:checked', (e) => {
     const p = state.pending;
     if (!p || e.detail.text !== ta.value || e.detail.text === p.before) return;
     const t1 = performance.now();
     state.pending = null;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
-      state.results.push({ dom: t1 - p.t0, rendered: performance.now() - p.t0, cost: e.detail.cost });
+      state.results.push({ dom: t1 - p.t0, rendered: performance.now() - p.t0, cost: e.detail.cost, via: e.detail.via });
       settle();
     };
-    channel.port2.postMessage(0);
+    if (e.detail.via === 'worker') requestAnimationFrame(() => channel.port2.postMessage(0));
+    else channel.port2.postMessage(0);
   });
   window.__bench = {
     until: (n, timeout) => new Promise((resolve) => {
@@ -129,6 +136,7 @@ async function measure(page, words) {
     rendered: summary(results.map((r) => r.rendered)),
     dom: summary(results.map((r) => r.dom)),
     check_cost: summary(results.map((r) => r.cost)),
+    via: [...new Set(results.map((r) => r.via))].join(','),
   };
 }
 
@@ -141,18 +149,22 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
-  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {} };
+  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {}, page_thread: {} };
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => log('page error:', e.message));
-    await page.goto(url);
-    await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
-    await page.evaluate(instrument);
-    for (const words of SIZES) {
-      log(`${words} words: ${KEYS} keystrokes`);
-      const r = await measure(page, words);
-      result.sizes[words] = r;
-      log(`  rendered p50 ${fmtMs(r.rendered.median)}, p95 ${fmtMs(r.rendered.p95)}; check ${fmtMs(r.check_cost.median)}; ${r.timeouts} timeouts; typed ${r.typed_ok ? 'ok' : 'WRONG'}`);
+    for (const [mode, query, into] of [['worker', '', result.sizes], ['page thread', '?checking=page', result.page_thread]]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.on('pageerror', (e) => log('page error:', e.message));
+      await page.goto(`${url}/${query}`);
+      await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
+      if (mode === 'worker') await page.waitForFunction(() => window.caseNoteChecker.controller.checkingIn === 'worker', null, { timeout: 60_000 });
+      await page.evaluate(instrument);
+      for (const words of SIZES) {
+        log(`${mode}, ${words} words: ${KEYS} keystrokes`);
+        const r = await measure(page, words);
+        into[words] = r;
+        log(`  rendered p50 ${fmtMs(r.rendered.median)}, p95 ${fmtMs(r.rendered.p95)}; check ${fmtMs(r.check_cost.median)}; via ${r.via}; ${r.timeouts} timeouts; typed ${r.typed_ok ? 'ok' : 'WRONG'}`);
+      }
+      await page.close();
     }
   } finally {
     await browser.close();
