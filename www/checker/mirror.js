@@ -4,16 +4,19 @@
 // to underline:
 //
 // - RangeMirror (browsers with the CSS Custom Highlight API): the note is a
-//   few large text nodes, edited with replaceData() where they changed, and
-//   the underlines are Ranges in CSS.highlights. Typing never inserts or
-//   removes a node, so the browser's undo history groups typing as it does
-//   without the checker (Chromium ends an undo step at any node insertion in
-//   the page). Only the underlines that changed are removed or added: the
-//   rest are live Ranges the browser has already moved with the edit.
+//   few large text nodes, each in a block of its own (split only after a
+//   newline, so lines break exactly as in one block), edited with
+//   replaceData() where they changed, and the underlines are Ranges in
+//   CSS.highlights. A keystroke lays out again only the block it changed,
+//   not the whole note. Typing never inserts or removes a node, so the
+//   browser's undo history groups typing as it does without the checker
+//   (Chromium ends an undo step at any node insertion in the page). Only
+//   the underlines that changed are removed or added: the rest are live
+//   Ranges the browser has already moved with the edit.
 // - SpanMirror (elsewhere): a span a line, rebuilt only where its text or
 //   its underlines changed, with underlines as spans.
 
-import { el } from './dom.js';
+import { el, setStyles } from './dom.js';
 import { diffRange, mapSpan, piecesByLine, segmentChanges } from './segments.js';
 
 /** Whether this browser has the CSS Custom Highlight API. */
@@ -62,8 +65,10 @@ function splitChunks(text) {
 }
 
 class RangeMirror {
-  #line;
-  /** Text nodes; each but the last ends with "\n". */
+  #content;
+  /** Ends the last line, and gives a final empty line (after a trailing newline) its height, as the textarea does. */
+  #br = document.createElement('br');
+  /** Text nodes, each in its own block; each but the last ends with "\n". */
   #chunks = [];
   #starts = [];
   #text = null;
@@ -71,17 +76,35 @@ class RangeMirror {
   #drawn = [];
 
   constructor(content) {
-    this.#line = el('span', 'cnc-para');
-    // The <br> ends the last line, and gives a final empty line (after a
-    // trailing newline) its height, as the textarea does.
-    content.append(this.#line, document.createElement('br'));
+    this.#content = content;
+  }
+
+  /** A text node in a block of its own. */
+  #chunk(text) {
+    const block = el('span', 'cnc-para cnc-chunk');
+    setStyles(block, { display: 'block' });
+    const node = document.createTextNode(text);
+    block.append(node);
+    return node;
+  }
+
+  /**
+   * After blocks were added or removed: the <br> in the last block, and
+   * the field's text-indent on the first line of the note only (every
+   * block would indent its own first line).
+   */
+  #arrange() {
+    const last = this.#chunks[this.#chunks.length - 1].parentNode;
+    if (this.#br.parentNode !== last) last.append(this.#br);
+    this.#chunks.forEach((c, k) => setStyles(c.parentNode, { 'text-indent': k === 0 ? null : '0' }));
   }
 
   render(text, segments) {
     let kept = true;
     if (this.#text === null) {
-      this.#chunks = splitChunks(text).map((t) => document.createTextNode(t));
-      this.#line.append(...this.#chunks);
+      this.#chunks = splitChunks(text).map((t) => this.#chunk(t));
+      this.#content.append(...this.#chunks.map((c) => c.parentNode));
+      this.#arrange();
     } else if (text !== this.#text) {
       kept = this.#edit(text);
     }
@@ -118,21 +141,24 @@ class RangeMirror {
       chunks[i].replaceData(prefix - this.#starts[i], oldEnd - prefix, text.slice(prefix, newEnd));
     } else {
       chunks[i].data = text.slice(this.#starts[i], endOf(j) + delta);
-      for (const c of chunks.splice(i + 1, j - i)) c.remove();
+      for (const c of chunks.splice(i + 1, j - i)) c.parentNode.remove();
     }
     // A chunk that grew too long (a paste) is split; an empty one goes.
     const grown = chunks[i];
     if (grown.data.length > CHUNK_MAX) {
-      const parts = splitChunks(grown.data).map((t) => document.createTextNode(t));
-      grown.replaceWith(...parts);
+      const parts = splitChunks(grown.data).map((t) => this.#chunk(t));
+      grown.parentNode.replaceWith(...parts.map((c) => c.parentNode));
       chunks.splice(i, 1, ...parts);
       inPlace = false;
     } else if (!grown.data.length && chunks.length > 1) {
-      grown.remove();
+      grown.parentNode.remove();
       chunks.splice(i, 1);
       inPlace = false;
     }
-    if (!inPlace) return false;
+    if (!inPlace) {
+      this.#arrange();
+      return false;
+    }
     // replaceData moved every Range boundary after the edit and left those
     // before it; a Range with a boundary inside or at the edit is redrawn.
     const shared = sharedHighlights();
