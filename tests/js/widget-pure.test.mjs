@@ -9,7 +9,7 @@ import {
   activeFindings, confidenceText, countsText, dismissKey, equalitySummary, findAgain, findingLabel, groupByStandard, isQuestion, keyFindings,
 } from '../../www/checker/findings.js';
 import {
-  contextFromAttribute, errorDetails, fieldValue, mergeContext, parseFieldMap, partialFor, withoutField,
+  contextFromAttribute, countsDown, errorDetails, withRecordedNow, fieldValue, mergeContext, parseFieldMap, partialFor, withoutField,
 } from '../../www/checker/context.js';
 import { categoryLabel, countdown, formatDuration, localStamp, parseLocal, recordedAgainst } from '../../www/checker/time.js';
 import { EVENT_ALIASES, eventNames } from '../../www/checker/events.js';
@@ -160,10 +160,22 @@ test('errorDetails reads the structured error: problems and the field at fault, 
   });
   assert.deepEqual(errorDetails(e), { message: e.message, field: 'event_at', problems: [{ path: 'context.event_at', message: 'is not a real date' }] });
   assert.equal(errorDetails(new Error('context.event_at: bad')).field, null, 'no field unless the error says so');
-  assert.deepEqual(errorDetails(Object.assign(new Error('x'), { field: 'child.age_years' })).field, 'child.age_years');
+  assert.equal(errorDetails(Object.assign(new Error('x'), { field: 'context.child.age_years' })).field, 'child.age_years');
+  assert.equal(errorDetails(Object.assign(new Error('context: expected an object'), { field: 'context' })).field, null, 'the whole context is no one field');
   const fromWorker = errorFrom({ message: 'm', problems: [{ path: 'p', message: 'q' }], field: 'context.recorded_at' });
   assert.ok(fromWorker instanceof Error);
   assert.deepEqual([fromWorker.message, fromWorker.field, fromWorker.problems], ['m', 'context.recorded_at', [{ path: 'p', message: 'q' }]]);
+});
+
+test('the context given to the checker counts the deadline from now when no recorded time is given', () => {
+  const ctx = { event: 'other', event_at: '2026-11-23T10:00' };
+  assert.deepEqual(withRecordedNow(ctx, '2026-11-23T12:00'), { ...ctx, recorded_at: '2026-11-23T12:00' });
+  assert.deepEqual(withRecordedNow(ctx, '2026-11-22T12:00'), ctx, 'not before the event');
+  assert.deepEqual(withRecordedNow(ctx, '2026-11-23T12:00', false), ctx);
+  assert.deepEqual(withRecordedNow({ ...ctx, recorded_at: '2026-11-23T11:00' }, '2026-11-23T12:00').recorded_at, '2026-11-23T11:00');
+  assert.equal(countsDown(ctx), true);
+  assert.equal(countsDown({ ...ctx, recorded_at: '2026-11-23T11:00' }), false);
+  assert.equal(countsDown({}), false);
 });
 
 test('withoutField drops one field (and an emptied group), or says it is not there', () => {

@@ -33,6 +33,8 @@ export class CheckLoop {
   #inflight = null;
   #lastInputAt = 0;
   #lastCheckAt = 0;
+  #clock = 0;
+  #counting = false;
   /** How long the last check took, in ms (in the worker: from posting the note to its report). */
   lastCost = 0;
 
@@ -55,10 +57,29 @@ export class CheckLoop {
   }
 
   stop() {
+    clearTimeout(this.#clock);
     this.#inflight = null;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     clearTimeout(this.#delay);
+  }
+
+  /**
+   * Re-checks at the start of each minute while the deadline is counted
+   * down against the clock (`counting`), so the countdown stays true.
+   */
+  armClock(counting, now) {
+    clearTimeout(this.#clock);
+    this.#counting = counting;
+    if (!counting || !this.#field.ready()) return;
+    const wait = 60000 - (now.getSeconds() * 1000 + now.getMilliseconds()) + 25;
+    this.#clock = setTimeout(() => this.tick(), wait);
+  }
+
+  /** The minute has turned, or the page is visible again: check if the countdown or the text needs it. */
+  tick() {
+    if (!this.#field.ready()) return;
+    if (this.#field.textarea.value !== this.#field.shown().text || this.#counting) this.schedule(true);
   }
 
   /** The worker typed: check soon. */

@@ -101,8 +101,11 @@ export function parseFieldMap(attribute) {
   return { map, problems };
 }
 
-/** A context path as the checker's errors name it ("context.event_at") and as the page does ("event_at"). */
-export const contextPath = (field) => (typeof field === 'string' && field ? field.replace(/^context\./, '') : null);
+/**
+ * A context path as the checker's errors name it ("context.event_at") and as
+ * the page does ("event_at"); null for the context as a whole ("context").
+ */
+export const contextPath = (field) => (typeof field === 'string' && field.startsWith('context.') ? field.slice('context.'.length) : null);
 
 /**
  * What an error thrown by the checker says, from its structured fields:
@@ -130,3 +133,17 @@ export function withoutField(context, path) {
   }
   return next;
 }
+
+/**
+ * The context the checker is given: with `now` ("YYYY-MM-DDTHH:MM") as the
+ * recorded time when none is given and the event has happened, so the
+ * deadline is counted against the clock.
+ */
+export function withRecordedNow(context, now, recordedAtNow = true) {
+  const ctx = structuredClone(context ?? {});
+  if (!ctx.recorded_at && recordedAtNow && ctx.event_at && now >= ctx.event_at) ctx.recorded_at = now;
+  return ctx;
+}
+
+/** Whether the deadline is counted down against the clock: an event time and no recorded time. */
+export const countsDown = (context, recordedAtNow = true) => Boolean(recordedAtNow && context?.event_at && !context.recorded_at);

@@ -6,7 +6,7 @@
 
 import { loadPolicy, policyKey } from './engine.js';
 import { CheckLoop } from './checking.js';
-import { errorDetails, mergeContext } from './context.js';
+import { countsDown, errorDetails, mergeContext, withRecordedNow } from './context.js';
 import { dispatch } from './events.js';
 import { activeFindings, dismissKey, findAgain, keyFindings } from './findings.js';
 import { FieldOverlay } from './overlay.js';
@@ -29,7 +29,6 @@ export class CaseNoteChecker extends EventTarget {
   #renderedText = null;
   #renderedKey = null;
   #errorSig = 'none';
-  #minuteTimer = 0;
   #cleanups = [];
   #mirrorText = null;
   #mirrorSegments = [];
@@ -110,12 +109,7 @@ export class CaseNoteChecker extends EventTarget {
 
   /** The context the checker is given: the context, with now as the recorded time when none is given. */
   effectiveContext() {
-    const ctx = structuredClone(this.#ctx);
-    if (!ctx.recorded_at && this.#options.recordedAtNow && ctx.event_at) {
-      const now = localStamp(this.#now());
-      if (now >= ctx.event_at) ctx.recorded_at = now;
-    }
-    return ctx;
+    return withRecordedNow(this.#ctx, localStamp(this.#now()), this.#options.recordedAtNow);
   }
 
   /**
@@ -179,7 +173,6 @@ export class CaseNoteChecker extends EventTarget {
     const wasReady = this.#state === 'ready';
     this.#state = 'detached';
     this.#loop.stop();
-    clearTimeout(this.#minuteTimer);
     for (const fn of this.#cleanups.splice(0)) fn();
     if (wasReady) {
       this.#overlay.remove();
@@ -200,13 +193,7 @@ export class CaseNoteChecker extends EventTarget {
       if (this.#state === 'detached') return false;
       this.#state = 'unavailable';
       console.warn('case-note-checker: could not load the checker; the field works without it.', error);
-      const host = this.#options.panel;
-      if (host instanceof Element) {
-        const notice = document.createElement('p');
-        notice.className = 'cnc-unavailable';
-        notice.textContent = 'The note checker could not be loaded, so this note is not being checked. You can still write and save it.';
-        host.append(notice);
-      }
+      if (this.#options.panel instanceof Element) Panel.showUnavailable(this.#options.panel);
       this.#emit('unavailable', { error });
       return false;
     }
@@ -260,7 +247,7 @@ export class CaseNoteChecker extends EventTarget {
     if (ta.form) on(ta.form, 'reset', () => setTimeout(() => this.#loop.schedule(true)));
     on(view, 'resize', () => this.#overlay.requestLayout());
     if (doc.fonts) on(doc.fonts, 'loadingdone', () => this.#overlay.requestLayout());
-    on(doc, 'visibilitychange', () => { if (!doc.hidden) this.#tick(); });
+    on(doc, 'visibilitychange', () => { if (!doc.hidden) this.#loop.tick(); });
     if (this.#panel) for (const type of ['pointerup', 'pointercancel']) on(doc, type, () => this.#panel.pointerUp(), true);
   }
 
@@ -279,7 +266,7 @@ export class CaseNoteChecker extends EventTarget {
     this.#renderedKey = key;
     this.#setContextError(error);
     this.#render(text, report);
-    this.#armMinuteTimer();
+    this.#loop.armClock(countsDown(this.#ctx, this.#options.recordedAtNow), this.#now());
     this.#emit('checked', { report, text, context: JSON.parse(key), cost, error, via });
   }
 
@@ -322,25 +309,6 @@ export class CaseNoteChecker extends EventTarget {
     if (first && !details) return;
     this.#emit('context-error', details && { error, ...details });
     if (details) this.#emit('error', { kind: 'context', error, ...details });
-  }
-
-  /** Re-checks each minute while the deadline is counted down against the clock. */
-  #armMinuteTimer() {
-    clearTimeout(this.#minuteTimer);
-    if (!this.#counting() || this.#state !== 'ready') return;
-    const now = this.#now();
-    const wait = 60000 - (now.getSeconds() * 1000 + now.getMilliseconds()) + 25;
-    this.#minuteTimer = setTimeout(() => this.#tick(), wait);
-  }
-
-  /** Whether the deadline is counted against the clock (an event time and no recorded time). */
-  #counting() {
-    return !this.#ctx.recorded_at && Boolean(this.#ctx.event_at) && this.#options.recordedAtNow;
-  }
-
-  #tick() {
-    if (this.#state !== 'ready') return;
-    if (this.textarea.value !== this.#renderedText || this.#counting()) this.#loop.schedule(true);
   }
 
   #now() {

@@ -116,6 +116,11 @@ export class Panel {
     });
   }
 
+  /** Says in `host` that the checker could not load (the field works as before). */
+  static showUnavailable(host) {
+    host.append(el('p', 'cnc-unavailable', 'The note checker could not be loaded, so this note is not being checked. You can still write and save it.'));
+  }
+
   /** The id of the summary, which describes the field (aria-describedby). */
   get summaryId() {
     return this.#summary.id;
