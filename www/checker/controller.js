@@ -4,7 +4,7 @@
 // (checking.js: in the worker or on the page's thread), and carries out
 // what the worker asks of the panel.
 
-import { loadPolicy, policyKey } from './engine.js';
+import { loadEngine, loadPolicy, policyKey } from './engine.js';
 import { CheckLoop } from './checking.js';
 import { countsDown, errorDetails, mergeContext, withRecordedNow } from './context.js';
 import { dispatch } from './events.js';
@@ -206,7 +206,9 @@ export class CaseNoteChecker extends EventTarget {
     // Checks move to the worker once it has started; until then, and if it
     // cannot start or stops, they run on the page's thread.
     if (this.#options.worker !== false) {
-      sharedWorker({ url: this.#options.workerUrl }).then((worker) => {
+      // A worker whose module is another version (a stale cached script) is not used.
+      const mod = await loadEngine(moduleUrl);
+      sharedWorker({ url: this.#options.workerUrl, expectVersion: mod.version?.() ?? null }).then((worker) => {
         if (!worker || this.#state !== 'ready') return;
         this.#loop.worker = worker;
         const before = worker.onfailure;
