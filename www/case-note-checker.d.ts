@@ -106,6 +106,8 @@ export interface CaseNoteCheckerController extends EventTarget {
   readonly state: 'loading' | 'ready' | 'unavailable' | 'detached';
   /** Where checks run now: in the page's worker, on the page's own thread, or null when not checking. */
   readonly checkingIn: 'worker' | 'page' | null;
+  /** Resolves, once it is decided (the worker started or could not), to where checks run. */
+  readonly checkingSettled: Promise<'worker' | 'page' | null>;
   /** Resolves true once checking, false if the checker could not load (the field is then untouched). */
   readonly ready: Promise<boolean>;
   /** True while an edit or context change has not been checked and shown yet. */

@@ -8,6 +8,7 @@
 import { errorDetails, withoutField } from './context.js';
 import { diffRange, mapSegments, segmentsOf } from './segments.js';
 import { activeFindings } from './findings.js';
+import { sharedWorker } from './worker-client.js';
 
 /** A check on the page's thread that takes longer than this (ms) no longer runs on every frame. */
 const FRAME_BUDGET = 12;
@@ -42,14 +43,31 @@ export class CheckLoop {
     this.#field = field;
   }
 
-  /** Checks go to this worker from now on (null: the page's thread). */
-  set worker(worker) {
-    this.#worker = worker;
-    this.#inflight = null;
-  }
-
+  /** The worker checks go to (null: the page's thread). */
   get worker() {
     return this.#worker;
+  }
+
+  /**
+   * Moves checks to the page's worker once it has started (see
+   * sharedWorker); resolves to where they run then. If the worker stops
+   * later, `onFailure(error)` is told and checks go back to the page's thread.
+   */
+  async useWorker(options, onFailure) {
+    const worker = await sharedWorker(options);
+    if (!worker || !this.#field.ready()) return this.#field.ready() ? 'page' : null;
+    this.#worker = worker;
+    this.#inflight = null;
+    const before = worker.onfailure;
+    worker.onfailure = (error) => {
+      before?.(error);
+      if (this.#worker !== worker || !this.#field.ready()) return;
+      this.#worker = null;
+      this.#inflight = null;
+      onFailure(error);
+      this.schedule(true);
+    };
+    return 'worker';
   }
 
   get pending() {

@@ -12,9 +12,8 @@ import { activeFindings, dismissKey, findAgain, keyFindings } from './findings.j
 import { FieldOverlay } from './overlay.js';
 import { Panel } from './panel.js';
 import { replaceAsTyped } from './dom.js';
-import { segmentsOf } from './segments.js';
+import { sameSegments, segmentsOf } from './segments.js';
 import { localStamp } from './time.js';
-import { sharedWorker } from './worker-client.js';
 
 let sequence = 0;
 
@@ -40,6 +39,7 @@ export class CaseNoteChecker extends EventTarget {
   #keyed = new Map();
   #keyedText = null;
   #savedDescribedBy = null;
+  #settled = null;
   /** The textarea checked. */
   textarea;
   /** Resolves true once checking, false if the checker could not load (the field is then untouched). */
@@ -74,6 +74,9 @@ export class CaseNoteChecker extends EventTarget {
 
   /** Where checks run now: "worker", "page" (the page's own thread), or null when not checking. */
   get checkingIn() { return this.#state === 'ready' ? (this.#loop.worker ? 'worker' : 'page') : null; }
+
+  /** Resolves, once it is decided, to where checks run: "worker", "page", or null if the checker is not checking. */
+  get checkingSettled() { return this.ready.then(() => this.#settled ?? this.checkingIn); }
 
   /** How long the last check took, in ms (in the worker: from posting the note to its report). */
   get lastCost() { return this.#loop.lastCost; }
@@ -205,20 +208,18 @@ export class CaseNoteChecker extends EventTarget {
     this.#emit('ready', { name: this.#policy.name });
     // Checks move to the worker once it has started; until then, and if it
     // cannot start or stops, they run on the page's thread.
-    if (this.#options.worker !== false) {
-      // A worker whose module is another version (a stale cached script) is not used.
-      const mod = await loadEngine(moduleUrl);
-      sharedWorker({ url: this.#options.workerUrl, expectVersion: mod.version?.() ?? null }).then((worker) => {
-        if (!worker || this.#state !== 'ready') return;
-        this.#loop.worker = worker;
-        const before = worker.onfailure;
-        worker.onfailure = (error) => {
-          before?.(error);
-          this.#workerFailed(error);
-        };
-      });
-    }
+    this.#settled = this.#placeChecks();
     return true;
+  }
+
+  async #placeChecks() {
+    if (this.#options.worker === false) return 'page';
+    // A worker whose module is another version (a stale cached script) is not used.
+    const mod = await loadEngine(this.#options.moduleUrl);
+    return this.#loop.useWorker({ url: this.#options.workerUrl, expectVersion: mod.version?.() ?? null }, (error) => {
+      console.warn('case-note-checker: the worker stopped; checking on the page’s own thread from now on.', error);
+      this.#emit('error', { kind: 'worker', message: String(error?.message ?? error), field: null, problems: [] });
+    });
   }
 
   #enhance() {
@@ -253,23 +254,15 @@ export class CaseNoteChecker extends EventTarget {
     if (this.#panel) for (const type of ['pointerup', 'pointercancel']) on(doc, type, () => this.#panel.pointerUp(), true);
   }
 
-  #workerFailed(error) {
-    if (this.#state !== 'ready') return;
-    console.warn('case-note-checker: the worker stopped; checking on the page’s own thread from now on.', error);
-    this.#loop.worker = null;
-    this.#emit('error', { kind: 'worker', message: String(error?.message ?? error), field: null, problems: [] });
-    this.#loop.schedule(true);
-  }
-
   // --- showing a report ------------------------------------------------------------
 
   /** A report for the text now in the field: shown, and announced to listeners. */
   #accept({ text, report, key, cost, error, via }) {
     this.#renderedKey = key;
     this.#setContextError(error);
-    this.#render(text, report);
+    const highlightsChanged = this.#render(text, report);
     this.#loop.armClock(countsDown(this.#ctx, this.#options.recordedAtNow), this.#now());
-    this.#emit('checked', { report, text, context: JSON.parse(key), cost, error, via });
+    this.#emit('checked', { report, text, context: JSON.parse(key), cost, error, via, highlightsChanged });
   }
 
   #render(text, report) {
@@ -277,7 +270,11 @@ export class CaseNoteChecker extends EventTarget {
     this.#report = report;
     const blank = text.trim() === '';
     const active = blank ? [] : this.findings();
-    this.#activeSegments = segmentsOf(active);
+    const segments = segmentsOf(active);
+    // Underlines already drawn where the report puts them (moved with the
+    // edit while it was checked) are left alone: nothing to repaint.
+    const changed = text !== this.#mirrorText || !sameSegments(segments, this.#mirrorSegments);
+    this.#activeSegments = changed ? segments : this.#mirrorSegments;
     this.#drawMirror(text, this.#activeSegments);
     const keyed = keyFindings(report.findings, this.#dismissed);
     this.#keyed = new Map(keyed.map((k) => [k.key, k.finding]));
@@ -291,6 +288,7 @@ export class CaseNoteChecker extends EventTarget {
       this.#firedSig = sig;
       this.#emit('findings-changed', report, true);
     }
+    return changed;
   }
 
   #drawMirror(text, segments) {

@@ -65,6 +65,9 @@ export function segmentsOf(findings) {
 /** Whether two segments underline the same text the same way. */
 export const sameSegment = (a, b) => a.start === b.start && a.end === b.end && a.severity === b.severity && a.count === b.count;
 
+/** Whether two lists of segments underline the same text the same way. */
+export const sameSegments = (a, b) => a === b || (a.length === b.length && a.every((x, i) => sameSegment(x, b[i])));
+
 /**
  * What to change to go from drawn segments to wanted ones, so only those
  * that changed are repainted: `{keep, remove, add}`, where `keep` and
