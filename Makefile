@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PKG := www/pkg
 WASM_OUT := target/$(WASM_TARGET)/wasm/case_note_checker.wasm
 
-.PHONY: help demo test build wasm cli lint native-test wasm-test e2e-test size rules-md \
+.PHONY: help demo test build wasm cli lint native-test wasm-test e2e-test js-test package size rules-md \
         deps deps-rust deps-browser deps-node clean
 
 help:
@@ -61,6 +61,10 @@ wasm: deps-rust deps-node
 	@mkdir -p www/policies && cp policies/*.json www/policies/
 	@$(MAKE) --no-print-directory size
 
+# The npm tarball (module, worker, widget, stylesheet, types) in target/package/.
+package: wasm
+	node scripts/package.mjs
+
 size:
 	@raw=$$(stat -c %s $(PKG)/case_note_checker_bg.wasm); gz=$$(gzip -9 -c $(PKG)/case_note_checker_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes raw, $$gz bytes gzipped"
@@ -95,6 +99,10 @@ wasm-test: deps-rust deps-browser
 e2e-test: wasm deps-browser deps-node
 	cargo build --bin case-note-check
 	node --test tests/e2e/ tests/js/
+
+# The widget's pure modules and the policy schema, without a browser (seconds).
+js-test: deps-node
+	node --test tests/js/
 
 clean:
 	cargo clean
@@ -189,7 +197,7 @@ WASM_GZIP_LIMIT := 150000
 deps-bench: bench-peers/node_modules/.package-lock.json
 
 bench-peers/node_modules/.package-lock.json: bench-peers/package.json bench-peers/package-lock.json
-	cd bench && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	cd bench-peers && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 bench: deps-bench deps-browser wasm cli
