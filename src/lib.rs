@@ -94,6 +94,8 @@ pub struct RuleInfo {
     pub limits: &'static str,
     /// The kinds of finding it emits.
     pub kinds: &'static [FindingKind],
+    /// The message variants a policy must give it.
+    pub messages: &'static [&'static str],
 }
 
 impl Default for Checker {
@@ -124,6 +126,12 @@ impl Checker {
     /// ```
     pub fn with_policy(json: &str) -> Result<Checker, Error> {
         Ok(Checker { policy: Policy::from_json(json, rules::message_variants)? })
+    }
+
+    /// A checker for a council's policy already parsed as JSON (what the
+    /// WebAssembly binding receives from a JavaScript object).
+    pub fn with_policy_value(policy: serde_json::Value) -> Result<Checker, Error> {
+        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)? })
     }
 
     /// Which rule checks which requirement of the policy.
@@ -183,6 +191,7 @@ impl Checker {
                     better_example: m.better,
                     limits: m.limits,
                     kinds: m.kinds,
+                    messages: m.messages,
                 }
             })
             .collect()

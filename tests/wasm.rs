@@ -52,8 +52,11 @@ fn bad_context_throws_an_error_and_the_checker_goes_on() {
     let error = checker.check("Visit.", js(r#"{"event_at":"2026-02-30T10:00"}"#)).err().expect("an impossible date is an error");
     let error: JsValue = error.into();
     assert!(error.is_instance_of::<js_sys::Error>());
-    let message = String::from(js_sys::Error::from(error).message());
+    let message = String::from(js_sys::Error::from(error.clone()).message());
     assert!(message.contains("context.event_at"), "{message}");
+    assert_eq!(js_sys::Reflect::get(&error, &"field".into()).unwrap().as_string().as_deref(), Some("context.event_at"));
+    let problems = to_json(&js_sys::Reflect::get(&error, &"problems".into()).unwrap());
+    assert_eq!(problems[0]["path"], "context.event_at");
     let unknown = checker.check("Visit.", js(r#"{"event":"soon"}"#));
     assert!(unknown.is_err());
     let report = to_json(&checker.check("LAC review.", JsValue::UNDEFINED).unwrap());
@@ -77,10 +80,17 @@ fn a_broken_policy_throws_an_error_listing_every_problem() {
     for policy in [JsValue::from_str(broken), js(broken)] {
         let error: JsValue = Checker::new(policy).err().expect("a broken policy is refused").into();
         assert!(error.is_instance_of::<js_sys::Error>());
-        let message = String::from(js_sys::Error::from(error).message());
+        let message = String::from(js_sys::Error::from(error.clone()).message());
         for problem in ["colour", "timescales.statutory_visit.hours", "rules.jargon.severity"] {
             assert!(message.contains(problem), "{problem} missing from: {message}");
         }
+        let paths: Vec<String> = to_json(&js_sys::Reflect::get(&error, &"problems".into()).unwrap())
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["path"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(paths.contains(&"rules.jargon.severity".to_owned()), "{paths:?}");
     }
     let error: JsValue = Checker::new(JsValue::from_str("{not json")).err().expect("not JSON").into();
     assert!(error.is_instance_of::<js_sys::Error>());
