@@ -168,3 +168,22 @@ size-check: wasm
 	    echo "size-check: FAIL: the .wasm is $$gz bytes gzipped, over the limit of $(WASM_GZIP_LIMIT) (WASM_GZIP_LIMIT in the Makefile)"; exit 1; \
 	  fi; \
 	  echo "size-check: the .wasm is $$gz bytes gzipped, within $(WASM_GZIP_LIMIT)"
+
+## --- the manager's audit -------------------------------------------------------
+# `make audit-sample` writes the fictional sample export (deterministic, from
+# examples/sample_export.rs) and its report, www/audit-sample.html, which the
+# trainer's page links; `cargo test --test audit` fails when that copy is stale.
+# `make audit-big` writes a 1 GB export to /tmp for measuring (docs/audit.md).
+
+.PHONY: audit-sample audit-big
+
+AUDIT_SAMPLE_MAP := id=CaseNoteID,text=NoteBody,event=NoteType,event_at=EventDateTime,recorded_at=CreatedDateTime,team=TeamName,worker=CreatedBy
+AUDIT_SAMPLE_EVENTS := Strategy Discussion=s47_strategy_significant,Case Note=other,Phone Call=other
+
+audit-sample:
+	cargo run --release --example sample_export
+	cargo run --release --bin case-note-check -- audit examples/sample-export.csv \
+	  --map '$(AUDIT_SAMPLE_MAP)' --event-map '$(AUDIT_SAMPLE_EVENTS)' --out www/audit-sample.html
+
+audit-big:
+	cargo run --release --example sample_export -- --notes 1850000 --out /tmp/audit-big.csv

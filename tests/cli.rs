@@ -372,7 +372,9 @@ fn version_and_help_for_every_command() {
         &["--help"][..],
         &["rules", "--help"],
         &["policy", "--help"],
-        &["help", "rules"],
+        &["audit", "--help"],
+        &["audit", "merge", "--help"],
+        &["help", "audit"],
     ] {
         let (status, out, err) = cli(args);
         assert_eq!(status, Some(0), "{args:?}: {err}");
@@ -380,7 +382,7 @@ fn version_and_help_for_every_command() {
         helps.push(out);
     }
     assert!(
-        helps[0].contains("--policy") && helps[0].contains("--text") && helps[0].contains("rules"),
+        helps[0].contains("--policy") && helps[0].contains("--text") && helps[0].contains("audit"),
         "{}",
         helps[0]
     );
@@ -389,8 +391,20 @@ fn version_and_help_for_every_command() {
         "{}",
         helps[1]
     );
-    assert_ne!(helps[1], helps[2], "each command has its own help");
-    assert_eq!(helps[1], helps[3], "`help rules` is `rules --help`");
+    assert!(
+        helps[3].contains("--map")
+            && helps[3].contains("--by-worker")
+            && helps[3].contains("--include-excerpts")
+            && helps[3].contains("--partial"),
+        "{}",
+        helps[3]
+    );
+    assert!(
+        helps[4].contains("PARTIAL") && !helps[4].contains("--map"),
+        "{}",
+        helps[4]
+    );
+    assert_eq!(helps[3], helps[5], "`help audit` is `audit --help`");
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! case-note-check rules            every rule, its standard, severity and explanation
 //!                   [--json | --markdown]  (the markdown is RULES.md)
 //! case-note-check policy           the built-in policy as JSON, to start a council's own
+//! case-note-check audit EXPORT…    the manager's audit of a whole export (docs/audit.md)
 //!
 //! --policy FILE                    check against a council's policy instead of the built-in one
 //! ```
@@ -21,11 +22,13 @@
 //! - `args`: the command line (clap);
 //! - `batch`, `note_line`: the JSONL batch and the reading of one line;
 //! - `text`, `rules_doc`: the readable report and the rules' documentation;
-//! - `interrupt`: Ctrl+C.
+//! - `interrupt`: Ctrl+C;
+//! - `audit`: the manager's audit (its own module map is in `audit/mod.rs`).
 
 #![forbid(unsafe_code)]
 
 mod args;
+mod audit;
 mod batch;
 mod interrupt;
 mod note_line;
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Some(Command::Rules(r)) if r.markdown => emit(&rules_doc::rules_markdown(&checker)),
         Some(Command::Rules(r)) => rules_doc::rules(&checker, r.json),
         Some(Command::Policy) => emit(&(Checker::default_policy_json() + "\n")),
+        Some(Command::Audit(a)) => audit::run(&checker, *a),
         None => match (cli.text, cli.notes) {
             (Some(file), _) => text::text_report(&checker, &file, cli.context.as_deref()),
             (None, Some(file)) => batch::run(&checker, &file),
