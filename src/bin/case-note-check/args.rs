@@ -66,6 +66,8 @@ pub struct RulesArgs {
 #[derive(Debug, Args)]
 #[command(
     subcommand_negates_reqs = true,
+    override_usage = "case-note-check audit [OPTIONS] INPUT... (--out FILE | --csv FILE | --json FILE | --partial FILE)\n       \
+                      case-note-check audit merge [OPTIONS] PARTIAL... (--out FILE | --csv FILE | --json FILE | --partial FILE)",
     after_help = "Examples:\n  \
         case-note-check audit export.csv --map id=NoteID,text=Body,event_at=EventDate,recorded_at=Created,team=Team --out report.html\n  \
         case-note-check audit shard-1.csv --map … --partial shard-1.partial.json      (the map step)\n  \

@@ -51,7 +51,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::args::{AuditArgs, AuditCommand, MergeArgs, OutputArgs};
 use progress::Progress;
-use source::{Input, Item, ReadOptions};
+use source::{Input, Raw, ReadOptions};
 use summary::Summary;
 
 /// `audit` and `audit merge`. Rows that cannot be checked are counted and
@@ -127,7 +127,8 @@ fn audit(checker: &Checker, args: &AuditArgs) -> Result<bool, String> {
         rows.par_bridge()
             .fold(
                 || start.empty_like(),
-                |mut s, (source, item)| {
+                |mut s, (source, raw): (usize, Raw)| {
+                    let item = raw.into_item();
                     match item.and_then(|note| note::examine(checker, note, &names, with_excerpts))
                     {
                         Ok(facts) => s.add_note(facts),
@@ -175,14 +176,14 @@ struct Rows<'a> {
 }
 
 impl Iterator for Rows<'_> {
-    type Item = (usize, Item);
+    type Item = (usize, Raw);
 
-    fn next(&mut self) -> Option<(usize, Item)> {
+    fn next(&mut self) -> Option<(usize, Raw)> {
         while let Some(input) = self.inputs.get_mut(self.at).and_then(Option::as_mut) {
-            match input.next_item() {
-                Ok(Some(item)) => {
+            match input.next_raw() {
+                Ok(Some(raw)) => {
                     self.progress.row();
-                    return Some((self.at, item));
+                    return Some((self.at, raw));
                 }
                 Ok(None) => {
                     // Done with this input: free its buffers.

@@ -81,8 +81,6 @@ pub type Item = Result<Note, Box<BadRow>>;
 
 /// An opened input, its header read.
 pub struct Input {
-    /// Its index among the inputs.
-    index: usize,
     /// What the report says about it.
     pub info: InputInfo,
     /// What standard error should say about its encoding.
@@ -90,23 +88,80 @@ pub struct Input {
     /// Its size in bytes, when known (for progress).
     pub size: Option<u64>,
     reader: Reader,
-    options: Arc<ReadOptions>,
+    shared: Arc<Shared>,
 }
 
 enum Reader {
-    Csv {
-        rows: csv::Reader<Box<dyn Read + Send>>,
-        columns: Box<Columns>,
-        record: csv::ByteRecord,
-        hint: bool,
-    },
+    Csv(csv::Reader<Box<dyn Read + Send>>),
     Jsonl {
         lines: BufReader<Box<dyn Read + Send>>,
         line_no: u64,
-        buf: Vec<u8>,
+    },
+}
+
+/// What turning an input's rows into notes needs, shared by the threads.
+struct Shared {
+    index: usize,
+    name: String,
+    options: Arc<ReadOptions>,
+    kind: Kind,
+}
+
+enum Kind {
+    Csv {
+        columns: Columns,
+        hint: bool,
+    },
+    Jsonl {
         team_key: String,
         worker_key: Option<String>,
     },
+}
+
+/// A row as read, not yet made a note. Only the reading is done one row at
+/// a time; the rest (`into_item`) runs on the worker threads.
+pub struct Raw {
+    row: u64,
+    body: Body,
+    shared: Arc<Shared>,
+}
+
+enum Body {
+    Csv(csv::ByteRecord),
+    Jsonl(Vec<u8>),
+}
+
+impl Raw {
+    /// The note, or why it cannot be one.
+    pub fn into_item(self) -> Item {
+        let Shared {
+            index,
+            name,
+            options,
+            kind,
+        } = &*self.shared;
+        match (&self.body, kind) {
+            (Body::Csv(record), Kind::Csv { columns, hint }) => {
+                csv_note(*index, name, self.row, record, columns, options, *hint)
+            }
+            (
+                Body::Jsonl(line),
+                Kind::Jsonl {
+                    team_key,
+                    worker_key,
+                },
+            ) => jsonl_note(
+                *index,
+                name,
+                self.row,
+                line,
+                team_key,
+                worker_key.as_deref(),
+                options,
+            ),
+            _ => unreachable!("an input's rows are of its own format"),
+        }
+    }
 }
 
 /// How rows are read, from the command line.
@@ -224,7 +279,7 @@ pub fn open(
         notes: 0,
         bad_rows: 0,
     };
-    let reader = if format == Format::Jsonl {
+    let (reader, kind) = if format == Format::Jsonl {
         let mut team_key = "team".to_owned();
         let mut worker_key = options.by_worker.then(|| "worker".to_owned());
         for (field, key) in options.mapping.fields() {
@@ -248,13 +303,17 @@ pub fn open(
         info.columns = std::iter::once(("team".to_owned(), team_key.clone()))
             .chain(worker_key.iter().map(|k| ("worker".to_owned(), k.clone())))
             .collect();
-        Reader::Jsonl {
+        let reader = Reader::Jsonl {
             lines: BufReader::with_capacity(256 * 1024, decoded.reader),
             line_no: 0,
-            buf: Vec::new(),
-            team_key,
-            worker_key,
-        }
+        };
+        (
+            reader,
+            Kind::Jsonl {
+                team_key,
+                worker_key,
+            },
+        )
     } else {
         let delimiter = match args.delimiter {
             Some(c) if c.is_ascii() => c as u8,
@@ -287,81 +346,65 @@ pub fn open(
         let columns = options.mapping.resolve(&header, &name, options.by_worker)?;
         info.columns.clone_from(&columns.used);
         let hint = decoded.encoding == "utf-8";
-        Reader::Csv {
-            rows,
-            columns: Box::new(columns),
-            record: csv::ByteRecord::new(),
-            hint,
-        }
+        (Reader::Csv(rows), Kind::Csv { columns, hint })
     };
-    Ok(Input {
+    let shared = Arc::new(Shared {
         index,
+        name,
+        options: Arc::clone(options),
+        kind,
+    });
+    Ok(Input {
         info,
         note: decoded.note,
         size,
         reader,
-        options: Arc::clone(options),
+        shared,
     })
 }
 
 impl Input {
-    /// The next note or bad row; `Ok(None)` at the end; `Err` when the file
-    /// cannot be read on (the run stops: a report of part of a file would
-    /// mislead).
-    pub fn next_item(&mut self) -> Result<Option<Item>, String> {
-        let index = self.index;
-        let name = &self.info.name;
-        let options = &*self.options;
+    /// The next row; `Ok(None)` at the end; `Err` when the file cannot be
+    /// read on (the run stops: a report of part of a file would mislead).
+    pub fn next_raw(&mut self) -> Result<Option<Raw>, String> {
+        let name = &self.shared.name;
         match &mut self.reader {
-            Reader::Csv {
-                rows,
-                columns,
-                record,
-                hint,
-            } => {
-                match rows.read_byte_record(record) {
-                    Ok(false) => return Ok(None),
-                    Ok(true) => {}
-                    Err(e) => return Err(format!("{name}: {e}")),
+            Reader::Csv(rows) => {
+                let mut record = csv::ByteRecord::new();
+                match rows.read_byte_record(&mut record) {
+                    Ok(false) => Ok(None),
+                    // The header is record 0 and spreadsheet row 1.
+                    Ok(true) => Ok(Some(Raw {
+                        row: record.position().map_or(0, |p| p.record()) + 1,
+                        body: Body::Csv(record),
+                        shared: Arc::clone(&self.shared),
+                    })),
+                    Err(e) => Err(format!("{name}: {e}")),
                 }
-                // The header is row 1; records are counted from 0.
-                let row = record.position().map_or(0, |p| p.record()) + 1;
-                Ok(Some(csv_note(
-                    index, name, row, record, columns, options, *hint,
-                )))
             }
-            Reader::Jsonl {
-                lines,
-                line_no,
-                buf,
-                team_key,
-                worker_key,
-            } => loop {
-                buf.clear();
+            Reader::Jsonl { lines, line_no } => loop {
+                let mut buf = Vec::new();
                 let n = lines
-                    .read_until(b'\n', buf)
+                    .read_until(b'\n', &mut buf)
                     .map_err(|e| format!("{name}: after line {line_no}: {e}"))?;
                 if n == 0 {
                     return Ok(None);
                 }
                 *line_no += 1;
-                let mut line = buf.strip_suffix(b"\n").unwrap_or(buf);
-                line = line.strip_suffix(b"\r").unwrap_or(line);
-                if *line_no == 1 {
-                    line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                    buf.pop();
                 }
-                if line.iter().all(u8::is_ascii_whitespace) {
+                if *line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                    buf.drain(..3);
+                }
+                if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                return Ok(Some(jsonl_note(
-                    index,
-                    name,
-                    *line_no,
-                    line,
-                    team_key,
-                    worker_key.as_deref(),
-                    options,
-                )));
+                return Ok(Some(Raw {
+                    row: *line_no,
+                    body: Body::Jsonl(buf),
+                    shared: Arc::clone(&self.shared),
+                }));
             },
         }
     }
@@ -386,7 +429,8 @@ fn csv_note(
     options: &ReadOptions,
     hint: bool,
 ) -> Item {
-    let field = |at: usize, what: &str| -> Result<Option<&str>, String> {
+    // `what` names the field in a message; made only when one is needed.
+    let field = |at: usize, what: &dyn Fn() -> String| -> Result<Option<&str>, String> {
         let Some(bytes) = record.get(at) else {
             return Ok(None);
         };
@@ -394,7 +438,8 @@ fn csv_note(
             Ok(s) if s.trim().is_empty() => Ok(None),
             Ok(s) => Ok(Some(s)),
             Err(e) => Err(format!(
-                "{what}: not valid UTF-8 (at byte {} of the field){}",
+                "{}: not valid UTF-8 (at byte {} of the field){}",
+                what(),
                 e.valid_up_to(),
                 if hint {
                     "; if the export is Windows-1252, give --encoding windows-1252"
@@ -423,15 +468,14 @@ fn csv_note(
     let get = |at: Option<usize>, f: Field| -> Result<Option<String>, String> {
         match at {
             None => Ok(None),
-            Some(at) => field(at, &format!("{} ({})", f.name(), header_name(f)))
+            Some(at) => field(at, &|| format!("{} ({})", f.name(), header_name(f)))
                 .map(|v| v.map(|s| s.trim().to_owned())),
         }
     };
     let parsed = (|| -> Result<Note, String> {
-        let text = match field(
-            columns.text,
-            &format!("text ({})", header_name(Field::Text)),
-        )? {
+        let text = match field(columns.text, &|| {
+            format!("text ({})", header_name(Field::Text))
+        })? {
             Some(t) => t.to_owned(),
             None => return Err(format!("text ({}): empty", header_name(Field::Text))),
         };
