@@ -26,25 +26,46 @@
 //! - `audit`: the manager's audit (its own module map is in `audit/mod.rs`).
 
 #![forbid(unsafe_code)]
+// The CLI is native only. Cargo builds a package's binaries along with its
+// integration tests, so the WebAssembly test build (`make wasm-test`)
+// compiles this file too; there it is an empty program it never runs.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod args;
+#[cfg(not(target_arch = "wasm32"))]
 mod audit;
+#[cfg(not(target_arch = "wasm32"))]
 mod batch;
+#[cfg(not(target_arch = "wasm32"))]
 mod interrupt;
+#[cfg(not(target_arch = "wasm32"))]
 mod note_line;
+#[cfg(not(target_arch = "wasm32"))]
 mod rules_doc;
+#[cfg(not(target_arch = "wasm32"))]
 mod text;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::{self, Write};
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use case_note_checker::Checker;
+#[cfg(not(target_arch = "wasm32"))]
 use clap::error::ErrorKind;
+#[cfg(not(target_arch = "wasm32"))]
 use clap::{CommandFactory, Parser};
 
+#[cfg(not(target_arch = "wasm32"))]
 use args::{Cli, Command};
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.command.is_some() && (cli.notes.is_some() || cli.text.is_some()) {
@@ -85,6 +106,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn load_checker(policy: Option<&Path>) -> Result<Checker, String> {
     let Some(path) = policy else {
         return Ok(Checker::new());
@@ -96,6 +118,7 @@ fn load_checker(policy: Option<&Path>) -> Result<Checker, String> {
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn emit(s: &str) -> Result<bool, String> {
     let mut out = io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
