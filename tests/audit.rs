@@ -1041,6 +1041,30 @@ fn the_report_holds_ids_and_counts_never_note_text_and_names_workers_only_when_a
         );
         assert!(workers.contains(worker), "{worker} named with --by-worker");
     }
+    // A column mapped by mistake (the note as a date): every row is bad, and
+    // the reasons quote no more than the start of a cell.
+    let wrong = p("wrong.json");
+    let r = audit(&[
+        SAMPLE,
+        "--map",
+        "id=CaseNoteID,text=NoteBody,event_at=NoteBody",
+        "--json",
+        &wrong,
+    ]);
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    let wrong = std::fs::read_to_string(&wrong).unwrap();
+    assert!(wrong.contains("is not a date"), "{}", &wrong[..500]);
+    for text in [
+        "pancakes",
+        "best friend",
+        "visual timetable",
+        "risk of neglect",
+    ] {
+        assert!(
+            !wrong.contains(text),
+            "a bad row's reason holds note text {text:?}"
+        );
+    }
     // With excerpts: the flagged phrases, and still no more of the notes.
     assert!(
         excerpts.contains("kicked off")

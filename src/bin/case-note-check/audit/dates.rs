@@ -44,7 +44,25 @@ pub fn parse(value: &str, month_first: bool) -> Result<ExportDate, String> {
         .or_else(|| parse_numeric(s, month_first))
         .or_else(|| parse_named_month(s))
         .or_else(|| parse_serial(s))
-        .ok_or_else(|| format!("\"{s}\" is not a date in a form the audit reads ({FORMS})"))
+        .ok_or_else(|| {
+            format!(
+                "\"{}\" is not a date in a form the audit reads ({FORMS})",
+                cell(s)
+            )
+        })
+}
+
+/// A cell's value as a message quotes it: cut to 32 characters, so a column
+/// mapped by mistake (the note's text as a date) cannot bring a note's words
+/// into the report.
+pub fn cell(value: &str) -> String {
+    const MAX: usize = 32;
+    let value = value.trim();
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        value.chars().take(MAX - 1).collect::<String>() + "…"
+    }
 }
 
 /// `YYYY-MM-DDTHH:MM` (the checker's form).
@@ -477,6 +495,19 @@ mod tests {
             let e = parse(bad, false).unwrap_err();
             assert!(e.contains("is not a date"), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn a_long_value_is_cut_in_the_message() {
+        let e = parse(
+            "Jayden told me he likes his new school and his teacher",
+            false,
+        )
+        .unwrap_err();
+        assert!(
+            e.starts_with("\"Jayden told me he likes his new…\" is not a date"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -265,9 +265,9 @@ impl EventMap {
         Category::from_id(id.trim_matches('_')).ok_or_else(|| {
             format!(
                 "\"{}\" is not one of the policy's categories ({}); map it with --event-map \"{}=CATEGORY\"",
-                value.trim(),
+                super::dates::cell(value),
                 category_ids(),
-                value.trim()
+                super::dates::cell(value)
             )
         })
     }

@@ -511,8 +511,9 @@ fn csv_note(
         if let Some(age) = get(columns.child_age, Field::ChildAge)? {
             let years: f64 = age.parse().map_err(|_| {
                 format!(
-                    "child_age ({}): \"{age}\" is not a number of years",
-                    header_name(Field::ChildAge)
+                    "child_age ({}): \"{}\" is not a number of years",
+                    header_name(Field::ChildAge),
+                    dates::cell(&age)
                 )
             })?;
             child.insert("age_years".into(), years.into());
