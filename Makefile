@@ -215,3 +215,32 @@ size-check: wasm
 	    echo "size-check: FAIL: the .wasm is $$gz bytes gzipped, over the limit of $(WASM_GZIP_LIMIT) (WASM_GZIP_LIMIT in the Makefile)"; exit 1; \
 	  fi; \
 	  echo "size-check: the .wasm is $$gz bytes gzipped, within $(WASM_GZIP_LIMIT)"
+
+## --- the manager's audit -------------------------------------------------------
+# `make audit-sample` writes the fictional sample export (deterministic, from
+# examples/sample_export.rs) and its report, www/audit-sample.html, which the
+# trainer's page links; `cargo test --test audit` fails when that copy is stale.
+# `make audit-bench` measures the audit on a 1 GB export it writes to /tmp
+# (not committed): notes a second, MB/s and peak memory on one thread and on
+# every core (docs/audit.md has the latest figures).
+
+.PHONY: audit-sample audit-bench
+
+AUDIT_SAMPLE_MAP := id=CaseNoteID,text=NoteBody,event=NoteType,event_at=EventDateTime,recorded_at=CreatedDateTime,team=TeamName,worker=CreatedBy
+AUDIT_SAMPLE_EVENTS := Strategy Discussion=s47_strategy_significant,Case Note=other,Phone Call=other
+
+audit-sample:
+	cargo run --release --example sample_export
+	cargo run --release --bin case-note-check -- audit examples/sample-export.csv \
+	  --map '$(AUDIT_SAMPLE_MAP)' --event-map '$(AUDIT_SAMPLE_EVENTS)' --out www/audit-sample.html
+
+AUDIT_BIG := /tmp/audit-big.csv
+
+audit-bench: cli
+	@[ -f $(AUDIT_BIG) ] || cargo run --release --example sample_export -- --notes 1850000 --out $(AUDIT_BIG)
+	@command -v /usr/bin/time >/dev/null || $(SUDO) apt-get install -y -q time
+	@for jobs in 1 $$(nproc); do \
+	  echo "== $$jobs thread(s), load $$(cut -d' ' -f1-3 /proc/loadavg)"; \
+	  /usr/bin/time -f '   %e s wall, %U s user, %M KB peak' target/release/case-note-check audit $(AUDIT_BIG) -j $$jobs \
+	    --map '$(AUDIT_SAMPLE_MAP)' --event-map '$(AUDIT_SAMPLE_EVENTS)' --out /tmp/audit-big.html; \
+	done
