@@ -91,22 +91,12 @@ pub struct AuditArgs {
 
     /// Which column holds what: FIELD=COLUMN, comma-separated or repeated. Fields: id, text, event,
     /// event_at, recorded_at, team, worker, child_name, child_age, equality.AREA (e.g. equality.language)
-    #[arg(
-        long,
-        value_name = "FIELD=COLUMN",
-        value_delimiter = ',',
-        help_heading = "Reading the export"
-    )]
+    #[arg(long, value_name = "FIELD=COLUMN", value_delimiter = ',', help_heading = "Reading the export")]
     pub map: Vec<String>,
 
     /// The export's event types as the policy's categories: VALUE=CATEGORY, comma-separated or repeated
     /// (categories: high_risk, s47_strategy_significant, statutory_visit, other)
-    #[arg(
-        long,
-        value_name = "VALUE=CATEGORY",
-        value_delimiter = ',',
-        help_heading = "Reading the export"
-    )]
+    #[arg(long, value_name = "VALUE=CATEGORY", value_delimiter = ',', help_heading = "Reading the export")]
     pub event_map: Vec<String>,
 
     /// The input format (auto: by the file's extension, else by its first character)

@@ -27,25 +27,16 @@ const OUTPUT_KEYS: [&str; 3] = ["report", "error", "line"];
 
 /// Checks every line of `file` (`-`: standard input); `Ok(false)` if any failed.
 pub fn run(checker: &Checker, file: &str) -> Result<bool, String> {
-    let mut reader: Box<dyn BufRead> = if file == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?,
-        ))
-    };
-    let out: &'static Mutex<BufWriter<io::Stdout>> =
-        Box::leak(Box::new(Mutex::new(BufWriter::new(io::stdout()))));
+    let mut reader: Box<dyn BufRead> =
+        if file == "-" { Box::new(io::stdin().lock()) } else { Box::new(io::BufReader::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?)) };
+    let out: &'static Mutex<BufWriter<io::Stdout>> = Box::leak(Box::new(Mutex::new(BufWriter::new(io::stdout()))));
     let written = &*Box::leak(Box::new(AtomicUsize::new(0)));
     // On Ctrl+C, wait for the line being written (the lock), flush and stop.
     // If the handler cannot be installed, Ctrl+C keeps its default effect.
     on_interrupt(move || {
         let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
         let _ = out.flush();
-        eprintln!(
-            "case-note-check: interrupted; {} complete lines written",
-            written.load(Ordering::SeqCst)
-        );
+        eprintln!("case-note-check: interrupted; {} complete lines written", written.load(Ordering::SeqCst));
         std::process::exit(130);
     });
     let mut all_ok = true;
@@ -63,26 +54,13 @@ pub fn run(checker: &Checker, file: &str) -> Result<bool, String> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| check_line(checker, line)))
-            .unwrap_or_else(|panic| {
-                let message = panic
-                    .downcast_ref::<&str>()
-                    .copied()
-                    .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-                    .unwrap_or("");
-                let id = note_line::read(line).map_or_else(|e| e.id, |l| l.id);
-                Err(LineError {
-                    id,
-                    message: format!(
-                        "internal error checking this note (please report it): {message}"
-                    ),
-                })
-            });
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| check_line(checker, line))).unwrap_or_else(|panic| {
+            let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("");
+            let id = note_line::read(line).map_or_else(|e| e.id, |l| l.id);
+            Err(LineError { id, message: format!("internal error checking this note (please report it): {message}") })
+        });
         let bytes = match result {
-            Ok((note, report)) => serde_json::to_vec(&OutputLine {
-                note: &note,
-                report: &report,
-            }),
+            Ok((note, report)) => serde_json::to_vec(&OutputLine { note: &note, report: &report }),
             Err(LineError { id, message }) => {
                 all_ok = false;
                 serde_json::to_vec(&json!({ "id": id, "line": line_no, "error": message }))
@@ -111,28 +89,14 @@ fn trim_line_end(raw: &[u8]) -> &[u8] {
 
 fn check_line(checker: &Checker, line: &[u8]) -> Result<(NoteLine, Report), LineError> {
     let note = note_line::read(line)?;
-    if let Some((key, _)) = note
-        .extras
-        .iter()
-        .find(|(k, _)| OUTPUT_KEYS.contains(&k.as_str()))
-    {
-        return Err(LineError {
-            id: note.id,
-            message: format!(
-                "{key}: is a key of the output line (with report, error and line); rename it"
-            ),
-        });
+    if let Some((key, _)) = note.extras.iter().find(|(k, _)| OUTPUT_KEYS.contains(&k.as_str())) {
+        return Err(LineError { id: note.id, message: format!("{key}: is a key of the output line (with report, error and line); rename it") });
     }
     let context = match &note.context {
         None => Context::default(),
         Some(v) => match Context::from_value_json(v) {
             Ok(context) => context,
-            Err(e) => {
-                return Err(LineError {
-                    id: note.id,
-                    message: e.to_string(),
-                })
-            }
+            Err(e) => return Err(LineError { id: note.id, message: e.to_string() }),
         },
     };
     let report = checker.check(&note.text, &context);
@@ -165,27 +129,14 @@ mod tests {
     fn extra_keys_are_carried_through_in_order() {
         let line = br#"{"team":"North","id":1,"text":"LAC review.","worker":"A","created":{"on":"2026-11-23"}}"#;
         let (note, report) = check_line(&Checker::new(), line).unwrap();
-        let json = serde_json::to_string(&OutputLine {
-            note: &note,
-            report: &report,
-        })
-        .unwrap();
-        assert!(
-            json.starts_with(
-                r#"{"id":1,"team":"North","worker":"A","created":{"on":"2026-11-23"},"report":{"#
-            ),
-            "{json}"
-        );
+        let json = serde_json::to_string(&OutputLine { note: &note, report: &report }).unwrap();
+        assert!(json.starts_with(r#"{"id":1,"team":"North","worker":"A","created":{"on":"2026-11-23"},"report":{"#), "{json}");
     }
 
     #[test]
     fn output_keys_cannot_be_carried_through() {
         let e = check_line(&Checker::new(), br#"{"id":"x","text":"t","error":"no"}"#).unwrap_err();
         assert_eq!(e.id, "x");
-        assert!(
-            e.message.starts_with("error: is a key of the output line"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.starts_with("error: is a key of the output line"), "{}", e.message);
     }
 }

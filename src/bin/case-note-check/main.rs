@@ -69,16 +69,8 @@ fn main() {}
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.command.is_some() && (cli.notes.is_some() || cli.text.is_some()) {
-        let given = cli
-            .notes
-            .as_deref()
-            .map_or_else(|| "--text".to_owned(), |n| format!("'{n}'"));
-        Cli::command()
-            .error(
-                ErrorKind::ArgumentConflict,
-                format!("{given} cannot be used with a command"),
-            )
-            .exit();
+        let given = cli.notes.as_deref().map_or_else(|| "--text".to_owned(), |n| format!("'{n}'"));
+        Cli::command().error(ErrorKind::ArgumentConflict, format!("{given} cannot be used with a command")).exit();
     }
     let result = load_checker(cli.policy.as_deref()).and_then(|checker| match cli.command {
         Some(Command::Rules(r)) if r.markdown => emit(&rules_doc::rules_markdown(&checker)),
@@ -90,10 +82,7 @@ fn main() -> ExitCode {
             (None, Some(file)) => batch::run(&checker, &file),
             // clap prints the help when there are no arguments; a lone
             // --policy still needs something to do.
-            (None, None) => Err(
-                "nothing to do: give NOTES.jsonl, --text NOTE.txt or a command (see --help)"
-                    .to_owned(),
-            ),
+            (None, None) => Err("nothing to do: give NOTES.jsonl, --text NOTE.txt or a command (see --help)".to_owned()),
         },
     });
     match result {
@@ -112,9 +101,7 @@ fn load_checker(policy: Option<&Path>) -> Result<Checker, String> {
         return Ok(Checker::new());
     };
     let file = path.display();
-    std::fs::read_to_string(path)
-        .map_err(|e| format!("{file}: {e}"))
-        .and_then(|json| Checker::with_policy(&json).map_err(|e| format!("{file}: {e}")))
+    std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}")).and_then(|json| Checker::with_policy(&json).map_err(|e| format!("{file}: {e}")))
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.

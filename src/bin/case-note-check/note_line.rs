@@ -49,10 +49,7 @@ pub fn read(raw: &[u8]) -> Result<NoteLine, LineError> {
         Err(e) => {
             // The id may still be readable from the rest of the line.
             let id = read_str(&String::from_utf8_lossy(raw)).map_or_else(|e| e.id, |line| line.id);
-            Err(LineError {
-                id,
-                message: format!("not valid UTF-8 (at byte {})", e.valid_up_to()),
-            })
+            Err(LineError { id, message: format!("not valid UTF-8 (at byte {})", e.valid_up_to()) })
         }
     }
 }
@@ -65,23 +62,13 @@ fn read_str(line: &str) -> Result<NoteLine, LineError> {
             Ok(_) => "expected an object with \"id\", \"text\" and \"context\"".to_owned(),
             Err(e) => format!("not valid JSON: {e}"),
         };
-        return Err(LineError {
-            id: Value::Null,
-            message,
-        });
+        return Err(LineError { id: Value::Null, message });
     }
     let found_id = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(line);
-    let parsed = FieldsSeed {
-        found_id: &found_id,
-    }
-    .deserialize(&mut de)
-    .and_then(|fields| de.end().map(|()| fields));
+    let parsed = FieldsSeed { found_id: &found_id }.deserialize(&mut de).and_then(|fields| de.end().map(|()| fields));
     let id = || found_id.borrow().clone().unwrap_or(Value::Null);
-    let fields = parsed.map_err(|e| LineError {
-        id: id(),
-        message: format!("not valid JSON: {e}"),
-    })?;
+    let fields = parsed.map_err(|e| LineError { id: id(), message: format!("not valid JSON: {e}") })?;
     let fail = |message: String| Err(LineError { id: id(), message });
     let (mut text, mut context, mut extras) = (None, None, Vec::new());
     let mut id_value = Value::Null;
@@ -97,12 +84,7 @@ fn read_str(line: &str) -> Result<NoteLine, LineError> {
         }
     }
     match text {
-        Some(text) => Ok(NoteLine {
-            id: id_value,
-            text,
-            context,
-            extras,
-        }),
+        Some(text) => Ok(NoteLine { id: id_value, text, context, extras }),
         None => fail("text: missing".into()),
     }
 }
@@ -191,28 +173,11 @@ mod tests {
 
     #[test]
     fn lone_surrogates_become_the_replacement_character() {
-        assert_eq!(
-            replace_lone_surrogates(r#"{"text":"\ud800 x"}"#),
-            r#"{"text":"\uFFFD x"}"#
-        );
-        assert_eq!(
-            replace_lone_surrogates(r#""\uDC00\ud83d\ude00\ud83d""#),
-            r#""\uFFFD\ud83d\ude00\uFFFD""#
-        );
-        assert_eq!(
-            replace_lone_surrogates(r#""\\ud800""#),
-            r#""\\ud800""#,
-            "an escaped backslash starts no escape"
-        );
-        assert_eq!(
-            replace_lone_surrogates(r#""\ud800\u0041""#),
-            r#""\uFFFD\u0041""#
-        );
-        assert_eq!(
-            replace_lone_surrogates(r#""\ud80"#),
-            r#""\ud80"#,
-            "a cut-off escape is left for the parser"
-        );
+        assert_eq!(replace_lone_surrogates(r#"{"text":"\ud800 x"}"#), r#"{"text":"\uFFFD x"}"#);
+        assert_eq!(replace_lone_surrogates(r#""\uDC00\ud83d\ude00\ud83d""#), r#""\uFFFD\ud83d\ude00\uFFFD""#);
+        assert_eq!(replace_lone_surrogates(r#""\\ud800""#), r#""\\ud800""#, "an escaped backslash starts no escape");
+        assert_eq!(replace_lone_surrogates(r#""\ud800\u0041""#), r#""\uFFFD\u0041""#);
+        assert_eq!(replace_lone_surrogates(r#""\ud80"#), r#""\ud80"#, "a cut-off escape is left for the parser");
         let line = read(br#"{"id":1,"text":"\ud800 LAC"}"#).unwrap();
         assert_eq!(line.text, "\u{fffd} LAC");
     }
@@ -220,39 +185,25 @@ mod tests {
     #[test]
     fn the_id_is_kept_when_the_line_breaks_after_it() {
         let e = read(br#"{"id":"b","text": oops}"#).unwrap_err();
-        assert_eq!(
-            (e.id, e.message.starts_with("not valid JSON")),
-            ("b".into(), true)
-        );
+        assert_eq!((e.id, e.message.starts_with("not valid JSON")), ("b".into(), true));
         let e = read(br#"{"id":"f","text":"cut off"#).unwrap_err();
         assert_eq!(e.id, "f");
         let e = read(br#"{"text": oops, "id": "late"}"#).unwrap_err();
         assert_eq!(e.id, Value::Null, "an id after the fault cannot be read");
         let e = read(br#"{"id":7,"text":"a","text":"b"}"#).unwrap_err();
         assert_eq!(e.id, 7);
-        assert!(
-            e.message.contains("\"text\" appears twice"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("\"text\" appears twice"), "{}", e.message);
         let e = read(b"{\"id\":\"c\",\"text\":\"caf\xe9\"}").unwrap_err();
-        assert_eq!(
-            (e.id, e.message.as_str()),
-            ("c".into(), "not valid UTF-8 (at byte 21)")
-        );
+        assert_eq!((e.id, e.message.as_str()), ("c".into(), "not valid UTF-8 (at byte 21)"));
         let e = read(br#"{"id":2,"text":3}"#).unwrap_err();
-        assert_eq!(
-            (e.id, e.message.as_str()),
-            (2.into(), "text: expected a string")
-        );
+        assert_eq!((e.id, e.message.as_str()), (2.into(), "text: expected a string"));
         let e = read(br#"["x"]"#).unwrap_err();
         assert!(e.message.starts_with("expected an object"), "{}", e.message);
     }
 
     #[test]
     fn extra_keys_are_kept_in_order() {
-        let line =
-            read(br#"{"worker":"A","id":1,"text":"t","team":"B","created":{"at":1}}"#).unwrap();
+        let line = read(br#"{"worker":"A","id":1,"text":"t","team":"B","created":{"at":1}}"#).unwrap();
         let keys: Vec<&str> = line.extras.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["worker", "team", "created"]);
         assert_eq!(line.context, None);

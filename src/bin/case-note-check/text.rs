@@ -11,9 +11,7 @@ use crate::emit;
 pub fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Result<bool, String> {
     let mut text = String::new();
     if file == "-" {
-        io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| e.to_string())?;
+        io::stdin().read_to_string(&mut text).map_err(|e| e.to_string())?;
     } else {
         text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     }
@@ -29,11 +27,7 @@ pub fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Resu
 /// A readable report: findings with line:column (columns in characters).
 fn render(text: &str, report: &Report) -> String {
     // line:column of every span start, in one pass over the text.
-    let mut starts: Vec<usize> = report
-        .findings
-        .iter()
-        .filter_map(|f| f.span.map(|sp| sp.start))
-        .collect();
+    let mut starts: Vec<usize> = report.findings.iter().filter_map(|f| f.span.map(|sp| sp.start)).collect();
     starts.sort_unstable();
     starts.dedup();
     let mut places = Vec::with_capacity(starts.len());
@@ -61,16 +55,8 @@ fn render(text: &str, report: &Report) -> String {
                 format!("{l}:{c}")
             },
         );
-        let standard = f
-            .standard
-            .map_or_else(String::new, |n| format!(", Standard {n}"));
-        s.push_str(&format!(
-            "{place}  {} [{}{}]  {}\n",
-            f.severity.id(),
-            f.rule,
-            standard,
-            f.message
-        ));
+        let standard = f.standard.map_or_else(String::new, |n| format!(", Standard {n}"));
+        s.push_str(&format!("{place}  {} [{}{}]  {}\n", f.severity.id(), f.rule, standard, f.message));
         if !f.suggestions.is_empty() {
             s.push_str(&format!("      try: {}\n", f.suggestions.join(" | ")));
         }

@@ -35,8 +35,7 @@ const HEADER: [&str; 25] = [
 
 /// A value as the JSON report writes it (`25.0`, not `25`); empty for none.
 fn cell<T: serde::Serialize>(v: Option<T>) -> String {
-    v.and_then(|v| serde_json::to_string(&v).ok())
-        .unwrap_or_default()
+    v.and_then(|v| serde_json::to_string(&v).ok()).unwrap_or_default()
 }
 
 fn row(g: &Group) -> Vec<String> {
@@ -73,11 +72,7 @@ fn row(g: &Group) -> Vec<String> {
 pub fn render(f: &Figures) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| e.to_string())?;
-    let groups = std::iter::once(&f.overall)
-        .chain(&f.teams)
-        .chain(&f.months)
-        .chain(&f.deadlines)
-        .chain(&f.workers);
+    let groups = std::iter::once(&f.overall).chain(&f.teams).chain(&f.months).chain(&f.deadlines).chain(&f.workers);
     for g in groups {
         w.write_record(row(g)).map_err(|e| e.to_string())?;
     }

@@ -44,12 +44,7 @@ pub fn parse(value: &str, month_first: bool) -> Result<ExportDate, String> {
         .or_else(|| parse_numeric(s, month_first))
         .or_else(|| parse_named_month(s))
         .or_else(|| parse_serial(s))
-        .ok_or_else(|| {
-            format!(
-                "\"{}\" is not a date in a form the audit reads ({FORMS})",
-                cell(s)
-            )
-        })
+        .ok_or_else(|| format!("\"{}\" is not a date in a form the audit reads ({FORMS})", cell(s)))
 }
 
 /// A cell's value as a message quotes it: cut to 32 characters, so a column
@@ -67,14 +62,7 @@ pub fn cell(value: &str) -> String {
 
 /// `YYYY-MM-DDTHH:MM` (the checker's form).
 pub fn format(at: NaiveDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        at.year(),
-        at.month(),
-        at.day(),
-        chrono::Timelike::hour(&at),
-        chrono::Timelike::minute(&at)
-    )
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}", at.year(), at.month(), at.day(), chrono::Timelike::hour(&at), chrono::Timelike::minute(&at))
 }
 
 /// `YYYY-MM`, the month a note is counted in.
@@ -95,12 +83,7 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn digits(&mut self, min: usize, max: usize) -> Option<u32> {
-        let n = self
-            .s
-            .bytes()
-            .take(max)
-            .take_while(u8::is_ascii_digit)
-            .count();
+        let n = self.s.bytes().take(max).take_while(u8::is_ascii_digit).count();
         if n < min {
             return None;
         }
@@ -132,10 +115,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn word(&mut self) -> &'a str {
-        let n = self
-            .s
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(self.s.len());
+        let n = self.s.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(self.s.len());
         let (w, rest) = self.s.split_at(n);
         self.s = rest;
         w
@@ -199,9 +179,7 @@ fn parse_iso(s: &str) -> Option<ExportDate> {
     }
     // An offset, if any, comes last: split it off before reading the time.
     let (clock, offset_minutes) = split_offset(c.s)?;
-    let mut t = Cursor {
-        s: clock.trim_end(),
-    };
+    let mut t = Cursor { s: clock.trim_end() };
     let time = parse_time(&mut t)?;
     if !t.done() {
         return None;
@@ -210,17 +188,11 @@ fn parse_iso(s: &str) -> Option<ExportDate> {
         return Some(ExportDate { date, time: None });
     };
     match offset_minutes {
-        None => Some(ExportDate {
-            date,
-            time: Some(time),
-        }),
+        None => Some(ExportDate { date, time: Some(time) }),
         Some(offset) => {
             let utc = date.and_time(time) - Duration::minutes(offset);
             let local = uk_local(utc);
-            Some(ExportDate {
-                date: local.date(),
-                time: Some(local.time()),
-            })
+            Some(ExportDate { date: local.date(), time: Some(local.time()) })
         }
     }
 }
@@ -250,8 +222,7 @@ fn split_offset(s: &str) -> Option<(&str, Option<i64>)> {
 /// March to 01:00 UTC on the last Sunday of October.
 fn uk_local(utc: NaiveDateTime) -> NaiveDateTime {
     let last_sunday = |month: u32| {
-        let mut d =
-            NaiveDate::from_ymd_opt(utc.year(), month, 31).expect("March and October have 31 days");
+        let mut d = NaiveDate::from_ymd_opt(utc.year(), month, 31).expect("March and October have 31 days");
         while d.weekday() != Weekday::Sun {
             d = d.pred_opt().expect("in range");
         }
@@ -333,10 +304,7 @@ fn finish_with_time(date: NaiveDate, c: &mut Cursor<'_>) -> Option<ExportDate> {
 /// An Excel serial date: days since 30 December 1899, the fraction the time.
 fn parse_serial(s: &str) -> Option<ExportDate> {
     let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
-    if whole.is_empty()
-        || !whole.bytes().all(|b| b.is_ascii_digit())
-        || !fraction.bytes().all(|b| b.is_ascii_digit())
-    {
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let days: i64 = whole.parse().ok()?;
@@ -353,55 +321,21 @@ fn parse_serial(s: &str) -> Option<ExportDate> {
     // To the nearest second, then down to the minute, as Excel shows it.
     let seconds = (fraction * 86_400.0).round() as u32;
     let time = NaiveTime::from_hms_opt(seconds / 3600 % 24, seconds / 60 % 60, 0)?;
-    Some(ExportDate {
-        date,
-        time: Some(time),
-    })
+    Some(ExportDate { date, time: Some(time) })
 }
 
 fn month(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     let w = word.to_ascii_lowercase();
-    let i = NAMES
-        .iter()
-        .position(|n| *n == w)
-        .or_else(|| FULL.iter().position(|n| *n == w))
-        .or_else(|| (w == "sept").then_some(8))?;
+    let i = NAMES.iter().position(|n| *n == w).or_else(|| FULL.iter().position(|n| *n == w)).or_else(|| (w == "sept").then_some(8))?;
     Some(i as u32 + 1)
 }
 
 fn weekday(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    [
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    ]
-    .contains(&w.as_str())
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .contains(&w.as_str())
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].contains(&w.as_str())
+        || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(&w.as_str())
 }
 
 #[cfg(test)]
@@ -445,16 +379,8 @@ mod tests {
 
     #[test]
     fn offsets_become_uk_clock_time() {
-        assert_eq!(
-            at("2026-11-23T10:00:00Z"),
-            "2026-11-23T10:00",
-            "GMT in winter"
-        );
-        assert_eq!(
-            at("2026-07-01T09:00:00Z"),
-            "2026-07-01T10:00",
-            "BST in summer"
-        );
+        assert_eq!(at("2026-11-23T10:00:00Z"), "2026-11-23T10:00", "GMT in winter");
+        assert_eq!(at("2026-07-01T09:00:00Z"), "2026-07-01T10:00", "BST in summer");
         assert_eq!(at("2026-07-01T10:00+01:00"), "2026-07-01T10:00");
         assert_eq!(at("2026-07-01T04:00-05:00"), "2026-07-01T10:00");
         // The clocks go forward at 01:00 UTC on 29 March 2026, back on 25 October.
@@ -466,14 +392,8 @@ mod tests {
 
     #[test]
     fn month_first_swaps_day_and_month() {
-        assert_eq!(
-            format(parse("11/23/2026 10:00", true).unwrap().at(NaiveTime::MIN)),
-            "2026-11-23T10:00"
-        );
-        assert!(
-            parse("11/23/2026 10:00", false).is_err(),
-            "there is no 23rd month"
-        );
+        assert_eq!(format(parse("11/23/2026 10:00", true).unwrap().at(NaiveTime::MIN)), "2026-11-23T10:00");
+        assert!(parse("11/23/2026 10:00", false).is_err(), "there is no 23rd month");
     }
 
     #[test]
@@ -499,15 +419,8 @@ mod tests {
 
     #[test]
     fn a_long_value_is_cut_in_the_message() {
-        let e = parse(
-            "Jayden told me he likes his new school and his teacher",
-            false,
-        )
-        .unwrap_err();
-        assert!(
-            e.starts_with("\"Jayden told me he likes his new…\" is not a date"),
-            "{e}"
-        );
+        let e = parse("Jayden told me he likes his new school and his teacher", false).unwrap_err();
+        assert!(e.starts_with("\"Jayden told me he likes his new…\" is not a date"), "{e}");
     }
 
     #[test]

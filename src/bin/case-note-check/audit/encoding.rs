@@ -28,16 +28,9 @@ pub struct Decoded {
 }
 
 /// Decides the encoding of `raw` and returns a reader of its text.
-pub fn decode(
-    mut raw: Box<dyn Read + Send>,
-    choice: Encoding,
-    name: &str,
-) -> Result<Decoded, String> {
+pub fn decode(mut raw: Box<dyn Read + Send>, choice: Encoding, name: &str) -> Result<Decoded, String> {
     let mut sample = Vec::with_capacity(64 * 1024);
-    (&mut raw)
-        .take(SAMPLE as u64)
-        .read_to_end(&mut sample)
-        .map_err(|e| format!("{name}: {e}"))?;
+    (&mut raw).take(SAMPLE as u64).read_to_end(&mut sample).map_err(|e| format!("{name}: {e}"))?;
     let full = sample.len() == SAMPLE;
     let bom: Option<(&'static str, usize)> = match sample.as_slice() {
         [0xEF, 0xBB, 0xBF, ..] => Some(("utf-8", 3)),
@@ -57,11 +50,7 @@ pub fn decode(
             _ => UTF_16LE.new_decoder_without_bom_handling(),
         };
         let inner = Box::new(Cursor::new(sample).chain(raw)).skip_bytes(skip);
-        Decoded {
-            reader: Box::new(Transcode::new(inner, decoder)),
-            encoding,
-            note,
-        }
+        Decoded { reader: Box::new(Transcode::new(inner, decoder)), encoding, note }
     };
     match (choice, bom) {
         (Encoding::Utf8, _) | (Encoding::Auto, Some(("utf-8", _))) => {
@@ -69,8 +58,7 @@ pub fn decode(
             Ok(utf8(sample, skip, raw, None))
         }
         (Encoding::Windows1252, _) => Ok(transcode(sample, 0, raw, "windows-1252", None)),
-        (Encoding::Utf16, Some((e @ ("utf-16le" | "utf-16be"), skip)))
-        | (Encoding::Auto, Some((e, skip))) => Ok(transcode(sample, skip, raw, e, None)),
+        (Encoding::Utf16, Some((e @ ("utf-16le" | "utf-16be"), skip))) | (Encoding::Auto, Some((e, skip))) => Ok(transcode(sample, skip, raw, e, None)),
         (Encoding::Utf16, _) => Ok(transcode(sample, 0, raw, "utf-16le", None)),
         (Encoding::Auto, None) => {
             let bad_utf8 = match std::str::from_utf8(&sample) {
@@ -83,15 +71,10 @@ pub fn decode(
                 return Ok(utf8(sample, 0, raw, None));
             };
             if looks_like_utf16(&sample) {
-                return Err(format!(
-                    "{name} looks like UTF-16 text without a byte-order mark; give --encoding utf-16, or save it as \"CSV UTF-8\""
-                ));
+                return Err(format!("{name} looks like UTF-16 text without a byte-order mark; give --encoding utf-16, or save it as \"CSV UTF-8\""));
             }
             // Bytes Windows-1252 leaves undefined.
-            if let Some(undefined) = sample
-                .iter()
-                .position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-            {
+            if let Some(undefined) = sample.iter().position(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
                 return Err(format!(
                     "{name} is not UTF-8 (byte 0x{:02X} at offset {at}) nor Windows-1252 (byte 0x{:02X} at offset {undefined}); \
                      save it from Excel as \"CSV UTF-8\", or give --encoding",
@@ -176,11 +159,7 @@ impl Read for Transcode {
                 self.in_at = 0;
                 self.eof = self.in_end == 0;
             }
-            let (result, read, written, _) = self.decoder.decode_to_utf8(
-                &self.input[self.in_at..self.in_end],
-                &mut self.output,
-                self.eof,
-            );
+            let (result, read, written, _) = self.decoder.decode_to_utf8(&self.input[self.in_at..self.in_end], &mut self.output, self.eof);
             self.in_at += read;
             self.out_at = 0;
             self.out_end = written;
@@ -205,42 +184,21 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_a_bom() {
-        assert_eq!(
-            text(b"a,b\n\xC3\xA9", Encoding::Auto).unwrap(),
-            ("a,b\né".into(), "utf-8", false)
-        );
-        assert_eq!(
-            text(b"\xEF\xBB\xBFa,b", Encoding::Auto).unwrap(),
-            ("a,b".into(), "utf-8", false)
-        );
-        assert_eq!(
-            text(b"\xEF\xBB\xBFa,b", Encoding::Utf8).unwrap(),
-            ("a,b".into(), "utf-8", false)
-        );
+        assert_eq!(text(b"a,b\n\xC3\xA9", Encoding::Auto).unwrap(), ("a,b\né".into(), "utf-8", false));
+        assert_eq!(text(b"\xEF\xBB\xBFa,b", Encoding::Auto).unwrap(), ("a,b".into(), "utf-8", false));
+        assert_eq!(text(b"\xEF\xBB\xBFa,b", Encoding::Utf8).unwrap(), ("a,b".into(), "utf-8", false));
     }
 
     #[test]
     fn windows_1252_is_detected_and_decoded() {
-        let (s, e, noted) = text(
-            b"id,text\n1,Zo\xEB\x92s caf\xE9 \x93visit\x94 \x80",
-            Encoding::Auto,
-        )
-        .unwrap();
-        assert_eq!(
-            (s.as_str(), e, noted),
-            ("id,text\n1,Zoë’s café “visit” €", "windows-1252", true)
-        );
+        let (s, e, noted) = text(b"id,text\n1,Zo\xEB\x92s caf\xE9 \x93visit\x94 \x80", Encoding::Auto).unwrap();
+        assert_eq!((s.as_str(), e, noted), ("id,text\n1,Zoë’s café “visit” €", "windows-1252", true));
     }
 
     #[test]
     fn bytes_that_fit_neither_are_refused_clearly() {
         let e = text(b"id,text\n1,caf\xE9 \x81", Encoding::Auto).unwrap_err();
-        assert!(
-            e.contains(
-                "is not UTF-8 (byte 0xE9 at offset 13) nor Windows-1252 (byte 0x81 at offset 15)"
-            ),
-            "{e}"
-        );
+        assert!(e.contains("is not UTF-8 (byte 0xE9 at offset 13) nor Windows-1252 (byte 0x81 at offset 15)"), "{e}");
         assert!(e.contains("CSV UTF-8"), "{e}");
     }
 
@@ -248,17 +206,11 @@ mod tests {
     fn utf16_by_its_mark_or_when_asked() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("id,text\n1,Zoë".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(
-            text(&le, Encoding::Auto).unwrap(),
-            ("id,text\n1,Zoë".into(), "utf-16le", false)
-        );
+        assert_eq!(text(&le, Encoding::Auto).unwrap(), ("id,text\n1,Zoë".into(), "utf-16le", false));
         let mut be = vec![0xFE, 0xFF];
         be.extend("a,é".encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(text(&be, Encoding::Auto).unwrap().0, "a,é");
-        let bare: Vec<u8> = "id,text\n1,Zoë"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
+        let bare: Vec<u8> = "id,text\n1,Zoë".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(text(&bare, Encoding::Auto).unwrap_err().contains("UTF-16"));
         assert_eq!(text(&bare, Encoding::Utf16).unwrap().0, "id,text\n1,Zoë");
     }
@@ -266,12 +218,7 @@ mod tests {
     #[test]
     fn a_long_stream_decodes_whole() {
         let line = b"1,caf\xE9 visit \x96 seen alone\n";
-        let input: Vec<u8> = line
-            .iter()
-            .copied()
-            .cycle()
-            .take(line.len() * 20_000)
-            .collect();
+        let input: Vec<u8> = line.iter().copied().cycle().take(line.len() * 20_000).collect();
         let (s, e, _) = text(&input, Encoding::Auto).unwrap();
         assert_eq!(e, "windows-1252");
         assert_eq!(s.lines().count(), 20_000);

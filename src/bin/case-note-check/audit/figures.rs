@@ -197,23 +197,8 @@ pub fn category_label(id: &str) -> &str {
 /// `2026-03` as `March 2026` (or `Mar 26` when `short`); notes with no date
 /// as "No date".
 pub fn month_label(key: &str, short: bool) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parsed = key
-        .split_once('-')
-        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))?)));
+    const NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let parsed = key.split_once('-').and_then(|(y, m)| Some((y, m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))?)));
     match parsed {
         Some((y, m)) if short => format!("{} {}", &NAMES[m - 1][..3], y.get(2..).unwrap_or(y)),
         Some((y, m)) => format!("{} {y}", NAMES[m - 1]),
@@ -231,10 +216,7 @@ fn share(count: u64, of: u64) -> Option<f64> {
 }
 
 fn rate(count: u64, of: u64) -> Rate {
-    Rate {
-        count,
-        rate: share(count, of),
-    }
+    Rate { count, rate: share(count, of) }
 }
 
 /// The nearest-rank percentile (`p` in 0–1) of a histogram.
@@ -278,55 +260,25 @@ fn group(scope: &'static str, name: &str, t: &Tally) -> Group {
             median_hours: percentile(&t.hours_late, 0.5),
             p90_hours: percentile(&t.hours_late, 0.9),
         },
-        findings: Severities {
-            error: t.errors,
-            warning: t.warnings,
-            advice: t.advice,
-        },
+        findings: Severities { error: t.errors, warning: t.warnings, advice: t.advice },
     }
 }
 
 /// Works out the report's figures.
 pub fn figures(s: &Summary) -> Figures {
     let n = s.overall.notes;
-    let mut months: Vec<Group> = s
-        .months
-        .iter()
-        .filter(|(k, _)| *k != NO_MONTH)
-        .map(|(k, t)| group("month", k, t))
-        .collect();
-    let covered = months
-        .first()
-        .zip(months.last())
-        .map(|(a, b)| (a.name.clone(), b.name.clone()));
+    let mut months: Vec<Group> = s.months.iter().filter(|(k, _)| *k != NO_MONTH).map(|(k, t)| group("month", k, t)).collect();
+    let covered = months.first().zip(months.last()).map(|(a, b)| (a.name.clone(), b.name.clone()));
     months.extend(s.months.get(NO_MONTH).map(|t| group("month", NO_MONTH, t)));
-    let deadlines = Category::ALL
-        .iter()
-        .filter_map(|c| {
-            s.categories
-                .get(c.id())
-                .map(|t| group("deadline", c.id(), t))
-        })
-        .collect();
+    let deadlines = Category::ALL.iter().filter_map(|c| s.categories.get(c.id()).map(|t| group("deadline", c.id(), t))).collect();
     let standards = s
         .standards
         .iter()
         .map(|(k, text)| (k, text.clone()))
-        .chain(
-            s.standard_counts
-                .keys()
-                .filter(|k| !s.standards.contains_key(k))
-                .map(|k| (k, String::new())),
-        )
+        .chain(s.standard_counts.keys().filter(|k| !s.standards.contains_key(k)).map(|k| (k, String::new())))
         .map(|(k, text)| {
             let c = s.standard_counts.get(k).cloned().unwrap_or_default();
-            CountRow {
-                id: k.to_string(),
-                title: text,
-                standard: Some(*k),
-                findings: c.findings,
-                notes: rate(c.notes, n),
-            }
+            CountRow { id: k.to_string(), title: text, standard: Some(*k), findings: c.findings, notes: rate(c.notes, n) }
         })
         .collect();
     let rules = s
@@ -334,56 +286,26 @@ pub fn figures(s: &Summary) -> Figures {
         .iter()
         .map(|r| {
             let c = s.rule_counts.get(&r.id).cloned().unwrap_or_default();
-            CountRow {
-                id: r.id.clone(),
-                title: r.title.clone(),
-                standard: r.standard,
-                findings: c.findings,
-                notes: rate(c.notes, n),
-            }
+            CountRow { id: r.id.clone(), title: r.title.clone(), standard: r.standard, findings: c.findings, notes: rate(c.notes, n) }
         })
         .collect();
     let equality_areas = case_note_checker::EqualityArea::ALL
         .iter()
-        .map(|a| AreaRow {
-            area: a.id().to_owned(),
-            notes: rate(s.areas.get(a.id()).copied().unwrap_or(0), n),
-        })
+        .map(|a| AreaRow { area: a.id().to_owned(), notes: rate(s.areas.get(a.id()).copied().unwrap_or(0), n) })
         .collect();
     let mut jargon: Vec<TermRow> = s
         .jargon
         .values()
         .map(|t| {
             // The form most often written; on a tie, the first in order.
-            let form = t
-                .forms
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(f, _)| f.clone())
-                .unwrap_or_default();
+            let form = t.forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(f, _)| f.clone()).unwrap_or_default();
             // "Contact" at the start of a sentence is the word "contact".
             let lower = form.to_lowercase();
-            let form = if form.chars().skip(1).collect::<String>()
-                == lower.chars().skip(1).collect::<String>()
-            {
-                lower
-            } else {
-                form
-            };
-            TermRow {
-                term: form,
-                count: t.count,
-                notes: t.notes,
-                suggestions: t.suggestions.clone(),
-            }
+            let form = if form.chars().skip(1).collect::<String>() == lower.chars().skip(1).collect::<String>() { lower } else { form };
+            TermRow { term: form, count: t.count, notes: t.notes, suggestions: t.suggestions.clone() }
         })
         .collect();
-    jargon.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then(b.notes.cmp(&a.notes))
-            .then(a.term.cmp(&b.term))
-    });
+    jargon.sort_by(|a, b| b.count.cmp(&a.count).then(b.notes.cmp(&a.notes)).then(a.term.cmp(&b.term)));
     jargon.truncate(TOP_TERMS);
     Figures {
         format: FORMAT,
@@ -394,24 +316,14 @@ pub fn figures(s: &Summary) -> Figures {
         include_excerpts: s.include_excerpts,
         inputs: s.inputs.clone(),
         notes: n,
-        bad_rows: BadRows {
-            count: s.bad_rows,
-            listed: s.bad_listed.clone(),
-        },
+        bad_rows: BadRows { count: s.bad_rows, listed: s.bad_listed.clone() },
         assumed_times: s.assumed_times,
         months_covered: covered,
         overall: group("overall", "all notes", &s.overall),
         teams: s.teams.iter().map(|(k, t)| group("team", k, t)).collect(),
         months,
         deadlines,
-        workers: if s.by_worker {
-            s.workers
-                .iter()
-                .map(|(k, t)| group("worker", k, t))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        workers: if s.by_worker { s.workers.iter().map(|(k, t)| group("worker", k, t)).collect() } else { Vec::new() },
         standards,
         rules,
         equality_areas,
@@ -433,10 +345,7 @@ mod tests {
         assert_eq!(percentile(&h, 0.91), Some(100));
         assert_eq!(percentile(&BTreeMap::new(), 0.5), None);
         let one: BTreeMap<u32, u64> = [(7, 1)].into_iter().collect();
-        assert_eq!(
-            (percentile(&one, 0.5), percentile(&one, 0.9)),
-            (Some(7), Some(7))
-        );
+        assert_eq!((percentile(&one, 0.5), percentile(&one, 0.9)), (Some(7), Some(7)));
     }
 
     #[test]
@@ -449,19 +358,7 @@ mod tests {
 
     #[test]
     fn rates_are_shares_to_four_places() {
-        assert_eq!(
-            rate(2, 3),
-            Rate {
-                count: 2,
-                rate: Some(0.6667)
-            }
-        );
-        assert_eq!(
-            rate(0, 0),
-            Rate {
-                count: 0,
-                rate: None
-            }
-        );
+        assert_eq!(rate(2, 3), Rate { count: 2, rate: Some(0.6667) });
+        assert_eq!(rate(0, 0), Rate { count: 0, rate: None });
     }
 }

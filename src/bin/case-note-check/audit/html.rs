@@ -32,17 +32,10 @@ pub fn render(f: &Figures) -> Result<Vec<u8>, String> {
     env.add_filter("hours", hours);
     env.add_filter("month", |key: String| month_label(&key, false));
     env.add_filter("category", |id: String| category_label(&id).to_owned());
-    env.add_template("audit.html", TEMPLATE)
-        .map_err(|e| format!("the report template: {e}"))?;
+    env.add_template("audit.html", TEMPLATE).map_err(|e| format!("the report template: {e}"))?;
     let template = env.get_template("audit.html").map_err(|e| e.to_string())?;
-    let titles: std::collections::BTreeMap<&str, &str> = f
-        .rules
-        .iter()
-        .map(|r| (r.id.as_str(), r.title.as_str()))
-        .collect();
-    let html = template
-        .render(context! { r => Serde(f), charts, titles => Serde(titles) })
-        .map_err(|e| format!("rendering the report: {e:#}"))?;
+    let titles: std::collections::BTreeMap<&str, &str> = f.rules.iter().map(|r| (r.id.as_str(), r.title.as_str())).collect();
+    let html = template.render(context! { r => Serde(f), charts, titles => Serde(titles) }).map_err(|e| format!("rendering the report: {e:#}"))?;
     Ok(html.into_bytes())
 }
 
@@ -56,7 +49,7 @@ fn num(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -84,17 +77,8 @@ mod tests {
 
     #[test]
     fn numbers_read_as_people_write_them() {
-        assert_eq!(
-            (num(0), num(999), num(1000), num(1_234_567)),
-            ("0".into(), "999".into(), "1,000".into(), "1,234,567".into())
-        );
-        assert_eq!(
-            (pct(Some(0.8736)), pct(Some(1.0)), pct(None)),
-            ("87.4%".into(), "100.0%".into(), "–".into())
-        );
-        assert_eq!(
-            (hours(Some(5)), hours(Some(60)), hours(None)),
-            ("5 h".into(), "60 h (2.5 days)".into(), "–".into())
-        );
+        assert_eq!((num(0), num(999), num(1000), num(1_234_567)), ("0".into(), "999".into(), "1,000".into(), "1,234,567".into()));
+        assert_eq!((pct(Some(0.8736)), pct(Some(1.0)), pct(None)), ("87.4%".into(), "100.0%".into(), "–".into()));
+        assert_eq!((hours(Some(5)), hours(Some(60)), hours(None)), ("5 h".into(), "60 h (2.5 days)".into(), "–".into()));
     }
 }

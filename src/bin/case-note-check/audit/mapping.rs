@@ -31,8 +31,7 @@ pub enum Field {
 }
 
 /// The fields, as `--map` names them.
-pub const FIELD_NAMES: &str =
-    "id, text, event, event_at, recorded_at, team, worker, child_name, child_age, equality.AREA";
+pub const FIELD_NAMES: &str = "id, text, event, event_at, recorded_at, team, worker, child_name, child_age, equality.AREA";
 
 impl Field {
     fn parse(name: &str) -> Option<Field> {
@@ -68,19 +67,9 @@ impl Field {
 
     /// Every field, in the order a mapping is shown.
     fn all() -> impl Iterator<Item = Field> {
-        [
-            Field::Id,
-            Field::Text,
-            Field::Event,
-            Field::EventAt,
-            Field::RecordedAt,
-            Field::Team,
-            Field::Worker,
-            Field::ChildName,
-            Field::ChildAge,
-        ]
-        .into_iter()
-        .chain(EqualityArea::ALL.iter().map(|&a| Field::Equality(a)))
+        [Field::Id, Field::Text, Field::Event, Field::EventAt, Field::RecordedAt, Field::Team, Field::Worker, Field::ChildName, Field::ChildAge]
+            .into_iter()
+            .chain(EqualityArea::ALL.iter().map(|&a| Field::Equality(a)))
     }
 }
 
@@ -95,15 +84,8 @@ impl Mapping {
     pub fn parse(items: &[String]) -> Result<Mapping, String> {
         let mut given: Vec<(Field, String)> = Vec::new();
         for item in items.iter().filter(|i| !i.trim().is_empty()) {
-            let (field, column) = item.split_once('=').ok_or_else(|| {
-                format!("--map {item}: expected FIELD=COLUMN, e.g. text=NoteBody")
-            })?;
-            let field = Field::parse(field.trim()).ok_or_else(|| {
-                format!(
-                    "--map {item}: \"{}\" is not a field (the fields: {FIELD_NAMES})",
-                    field.trim()
-                )
-            })?;
+            let (field, column) = item.split_once('=').ok_or_else(|| format!("--map {item}: expected FIELD=COLUMN, e.g. text=NoteBody"))?;
+            let field = Field::parse(field.trim()).ok_or_else(|| format!("--map {item}: \"{}\" is not a field (the fields: {FIELD_NAMES})", field.trim()))?;
             if given.iter().any(|(f, _)| *f == field) {
                 return Err(format!("--map: {} is mapped twice", field.name()));
             }
@@ -120,43 +102,25 @@ impl Mapping {
     /// Finds each field's column in a CSV header. A mapped column must be
     /// there; a field not mapped is looked for under its own name (case,
     /// spaces and underscores aside). `text` must be found.
-    pub fn resolve(
-        &self,
-        header: &[String],
-        input: &str,
-        by_worker: bool,
-    ) -> Result<Columns, String> {
-        let listing = || {
-            header
-                .iter()
-                .map(|h| format!("\"{h}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+    pub fn resolve(&self, header: &[String], input: &str, by_worker: bool) -> Result<Columns, String> {
+        let listing = || header.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ");
         let find = |column: &str| -> Result<Option<usize>, String> {
             let exact: Vec<usize> = (0..header.len()).filter(|&i| header[i] == column).collect();
-            let loose: Vec<usize> = (0..header.len())
-                .filter(|&i| loose_eq(&header[i], column))
-                .collect();
+            let loose: Vec<usize> = (0..header.len()).filter(|&i| loose_eq(&header[i], column)).collect();
             match (exact.as_slice(), loose.as_slice()) {
                 ([i], _) | ([], [i]) => Ok(Some(*i)),
                 ([], []) => Ok(None),
-                _ => Err(format!(
-                    "{input}: the header has more than one column \"{column}\""
-                )),
+                _ => Err(format!("{input}: the header has more than one column \"{column}\"")),
             }
         };
         let mut columns = Columns::default();
         for field in Field::all() {
-            let mapped = self
-                .given
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, c)| c.as_str());
+            let mapped = self.given.iter().find(|(f, _)| *f == field).map(|(_, c)| c.as_str());
             let at = match mapped {
-                Some(column) => Some(find(column)?.ok_or_else(|| {
-                    format!("{input}: --map {}={column}: there is no column \"{column}\"; the columns are {}", field.name(), listing())
-                })?),
+                Some(column) => Some(
+                    find(column)?
+                        .ok_or_else(|| format!("{input}: --map {}={column}: there is no column \"{column}\"; the columns are {}", field.name(), listing()))?,
+                ),
                 None => find(&field.name())?,
             };
             let Some(at) = at else { continue };
@@ -187,12 +151,7 @@ impl Mapping {
 
 /// Header names compared without case, spaces, underscores or hyphens.
 fn loose_eq(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        s.chars()
-            .filter(|c| !matches!(c, ' ' | '_' | '-'))
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
+    let key = |s: &str| s.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect::<String>();
     key(a) == key(b)
 }
 
@@ -236,16 +195,9 @@ impl EventMap {
     pub fn parse(items: &[String]) -> Result<EventMap, String> {
         let mut pairs = Vec::new();
         for item in items.iter().filter(|i| !i.trim().is_empty()) {
-            let (value, category) = item.rsplit_once('=').ok_or_else(|| {
-                format!("--event-map {item}: expected VALUE=CATEGORY, e.g. \"Case Note=other\"")
-            })?;
-            let category = Category::from_id(category.trim()).ok_or_else(|| {
-                format!(
-                    "--event-map {item}: \"{}\" is not a category (expected {})",
-                    category.trim(),
-                    category_ids()
-                )
-            })?;
+            let (value, category) = item.rsplit_once('=').ok_or_else(|| format!("--event-map {item}: expected VALUE=CATEGORY, e.g. \"Case Note=other\""))?;
+            let category = Category::from_id(category.trim())
+                .ok_or_else(|| format!("--event-map {item}: \"{}\" is not a category (expected {})", category.trim(), category_ids()))?;
             pairs.push((value.trim().to_lowercase(), category));
         }
         Ok(EventMap { pairs })
@@ -258,10 +210,7 @@ impl EventMap {
         if let Some((_, c)) = self.pairs.iter().find(|(v, _)| *v == lower) {
             return Ok(*c);
         }
-        let id: String = lower
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '_' })
-            .collect();
+        let id: String = lower.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
         Category::from_id(id.trim_matches('_')).ok_or_else(|| {
             format!(
                 "\"{}\" is not one of the policy's categories ({}); map it with --event-map \"{}=CATEGORY\"",
@@ -274,11 +223,7 @@ impl EventMap {
 }
 
 fn category_ids() -> String {
-    Category::ALL
-        .iter()
-        .map(|c| c.id())
-        .collect::<Vec<_>>()
-        .join(", ")
+    Category::ALL.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -291,41 +236,21 @@ mod tests {
 
     #[test]
     fn mapped_columns_are_found_and_others_by_their_own_name() {
-        let m = Mapping::parse(&[
-            "id=NoteID".into(),
-            "text=Body".into(),
-            "equality.language=Lang".into(),
-        ])
-        .unwrap();
-        let c = m
-            .resolve(
-                &header(&["NoteID", "Body", "Team", "Event At", "Lang", "Worker"]),
-                "x.csv",
-                false,
-            )
-            .unwrap();
-        assert_eq!(
-            (c.id, c.text, c.team, c.event_at, c.worker),
-            (Some(0), 1, Some(2), Some(3), None)
-        );
+        let m = Mapping::parse(&["id=NoteID".into(), "text=Body".into(), "equality.language=Lang".into()]).unwrap();
+        let c = m.resolve(&header(&["NoteID", "Body", "Team", "Event At", "Lang", "Worker"]), "x.csv", false).unwrap();
+        assert_eq!((c.id, c.text, c.team, c.event_at, c.worker), (Some(0), 1, Some(2), Some(3), None));
         assert_eq!(c.equality, [(EqualityArea::Language, 4)]);
         let m = Mapping::parse(&["id=NoteID".into(), "text=Body".into()]).unwrap();
-        let c = m
-            .resolve(&header(&["NoteID", "Body", "worker"]), "x.csv", true)
-            .unwrap();
+        let c = m.resolve(&header(&["NoteID", "Body", "worker"]), "x.csv", true).unwrap();
         assert_eq!(c.worker, Some(2));
     }
 
     #[test]
     fn a_missing_column_names_itself_and_the_columns_there_are() {
         let m = Mapping::parse(&["text=NoteBody".into()]).unwrap();
-        let e = m
-            .resolve(&header(&["NoteID", "Body"]), "export.csv", false)
-            .unwrap_err();
+        let e = m.resolve(&header(&["NoteID", "Body"]), "export.csv", false).unwrap_err();
         assert_eq!(e, "export.csv: --map text=NoteBody: there is no column \"NoteBody\"; the columns are \"NoteID\", \"Body\"");
-        let e = Mapping::default()
-            .resolve(&header(&["NoteID", "Body"]), "export.csv", false)
-            .unwrap_err();
+        let e = Mapping::default().resolve(&header(&["NoteID", "Body"]), "export.csv", false).unwrap_err();
         assert!(e.contains("no column holds the note text"), "{e}");
         let e = Mapping::parse(&["txt=Body".into()]).unwrap_err();
         assert!(e.contains("\"txt\" is not a field"), "{e}");
@@ -333,20 +258,11 @@ mod tests {
 
     #[test]
     fn event_types_map_to_categories() {
-        let m = EventMap::parse(&[
-            "Case Note=other".into(),
-            "Strategy Discussion=s47_strategy_significant".into(),
-        ])
-        .unwrap();
+        let m = EventMap::parse(&["Case Note=other".into(), "Strategy Discussion=s47_strategy_significant".into()]).unwrap();
         assert_eq!(m.category("case note"), Ok(Category::Other));
         assert_eq!(m.category("Statutory Visit"), Ok(Category::StatutoryVisit));
         assert_eq!(m.category(" High-Risk "), Ok(Category::HighRisk));
-        assert!(m
-            .category("Phone call")
-            .unwrap_err()
-            .contains("--event-map \"Phone call=CATEGORY\""));
-        assert!(EventMap::parse(&["Visit=visit".into()])
-            .unwrap_err()
-            .contains("not a category"));
+        assert!(m.category("Phone call").unwrap_err().contains("--event-map \"Phone call=CATEGORY\""));
+        assert!(EventMap::parse(&["Visit=visit".into()]).unwrap_err().contains("not a category"));
     }
 }

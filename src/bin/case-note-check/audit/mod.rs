@@ -65,15 +65,7 @@ pub fn run(checker: &Checker, args: AuditArgs) -> Result<bool, String> {
 
 /// Every output asked for, checked before any work.
 fn targets<'a>(out: &'a OutputArgs, partial: Option<&'a Path>) -> Result<Vec<&'a Path>, String> {
-    let targets: Vec<&Path> = [
-        out.out.as_deref(),
-        out.csv.as_deref(),
-        out.json.as_deref(),
-        partial,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let targets: Vec<&Path> = [out.out.as_deref(), out.csv.as_deref(), out.json.as_deref(), partial].into_iter().flatten().collect();
     if targets.is_empty() {
         return Err("say where the report goes: --out report.html, --csv FILE, --json FILE or --partial FILE".to_owned());
     }
@@ -88,40 +80,19 @@ fn audit(checker: &Checker, args: &AuditArgs) -> Result<bool, String> {
     }
     let options = Arc::new(ReadOptions::new(args)?);
     let bytes = Arc::new(AtomicU64::new(0));
-    let inputs = args
-        .inputs
-        .iter()
-        .enumerate()
-        .map(|(i, path)| source::open(i, path, args, &options, &bytes))
-        .collect::<Result<Vec<Input>, String>>()?;
+    let inputs = args.inputs.iter().enumerate().map(|(i, path)| source::open(i, path, args, &options, &bytes)).collect::<Result<Vec<Input>, String>>()?;
     output::stop_cleanly_on_interrupt();
     for note in inputs.iter().filter_map(|i| i.note.as_deref()) {
         eprintln!("case-note-check: {note}");
     }
-    let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
-    );
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| format!("starting {jobs} threads: {e}"))?;
+    let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| format!("starting {jobs} threads: {e}"))?;
     let total: Option<u64> = inputs.iter().map(|i| i.size).sum();
     let progress = Progress::new(total, bytes, args.quiet);
     let names: Vec<String> = inputs.iter().map(|i| i.info.name.clone()).collect();
-    let start = Summary::new(
-        checker,
-        inputs.iter().map(|i| i.info.clone()).collect(),
-        args.by_worker,
-        args.include_excerpts,
-    );
+    let start = Summary::new(checker, inputs.iter().map(|i| i.info.clone()).collect(), args.by_worker, args.include_excerpts);
     let fatal = Mutex::new(None);
-    let rows = Rows {
-        inputs: inputs.into_iter().map(Some).collect(),
-        at: 0,
-        fatal: &fatal,
-        progress: &progress,
-    };
+    let rows = Rows { inputs: inputs.into_iter().map(Some).collect(), at: 0, fatal: &fatal, progress: &progress };
     let with_excerpts = args.include_excerpts;
     let mut summary = pool.install(|| {
         rows.par_bridge()
@@ -129,8 +100,7 @@ fn audit(checker: &Checker, args: &AuditArgs) -> Result<bool, String> {
                 || start.empty_like(),
                 |mut s, (source, raw): (usize, Raw)| {
                     let item = raw.into_item();
-                    match item.and_then(|note| note::examine(checker, note, &names, with_excerpts))
-                    {
+                    match item.and_then(|note| note::examine(checker, note, &names, with_excerpts)) {
                         Ok(facts) => s.add_note(facts),
                         Err(bad) => s.add_bad(*bad, source),
                     }
@@ -207,33 +177,19 @@ fn merge(args: &MergeArgs) -> Result<bool, String> {
     let mut count = 0;
     for path in &args.partials {
         let stdin = path.as_os_str() == "-";
-        let name = if stdin {
-            "standard input".to_owned()
-        } else {
-            path.display().to_string()
-        };
-        let reader: Box<dyn Read> = if stdin {
-            Box::new(io::stdin())
-        } else {
-            Box::new(std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?)
-        };
+        let name = if stdin { "standard input".to_owned() } else { path.display().to_string() };
+        let reader: Box<dyn Read> = if stdin { Box::new(io::stdin()) } else { Box::new(std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?) };
         for (n, line) in BufReader::new(reader).lines().enumerate() {
             let line = line.map_err(|e| format!("{name}: {e}"))?;
             if line.trim().is_empty() {
                 continue;
             }
-            let partial: Summary = serde_json::from_str(&line).map_err(|e| {
-                format!(
-                    "{name}, line {}: not a partial summary from `audit --partial` ({e})",
-                    n + 1
-                )
-            })?;
+            let partial: Summary =
+                serde_json::from_str(&line).map_err(|e| format!("{name}, line {}: not a partial summary from `audit --partial` ({e})", n + 1))?;
             count += 1;
             match &mut merged {
                 None => merged = Some(partial),
-                Some(m) => m
-                    .merge(partial)
-                    .map_err(|e| format!("{name}, line {}: {e}", n + 1))?,
+                Some(m) => m.merge(partial).map_err(|e| format!("{name}, line {}: {e}", n + 1))?,
             }
         }
     }

@@ -70,33 +70,14 @@ pub struct NoteFacts {
 }
 
 /// Checks `note`; a context the library refuses makes it a bad row.
-pub fn examine(
-    checker: &Checker,
-    note: Note,
-    sources: &[String],
-    with_excerpts: bool,
-) -> Result<NoteFacts, Box<BadRow>> {
+pub fn examine(checker: &Checker, note: Note, sources: &[String], with_excerpts: bool) -> Result<NoteFacts, Box<BadRow>> {
     let source_name = || sources.get(note.source).cloned().unwrap_or_default();
-    let fail = |reason: String| {
-        Box::new(BadRow {
-            source: source_name(),
-            row: note.row,
-            id: note.id.clone(),
-            reason,
-        })
-    };
+    let fail = |reason: String| Box::new(BadRow { source: source_name(), row: note.row, id: note.id.clone(), reason });
     let context = Context::from_value_json(&note.context).map_err(|e| fail(e.to_string()))?;
-    let report = std::panic::catch_unwind(AssertUnwindSafe(|| checker.check(&note.text, &context)))
-        .map_err(|panic| {
-            let message = panic
-                .downcast_ref::<&str>()
-                .copied()
-                .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-                .unwrap_or("");
-            fail(format!(
-                "internal error checking this note (please report it): {message}"
-            ))
-        })?;
+    let report = std::panic::catch_unwind(AssertUnwindSafe(|| checker.check(&note.text, &context))).map_err(|panic| {
+        let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("");
+        fail(format!("internal error checking this note (please report it): {message}"))
+    })?;
     Ok(facts(note, &report, with_excerpts))
 }
 
@@ -144,15 +125,7 @@ fn facts(note: Note, report: &Report, with_excerpts: bool) -> NoteFacts {
             }
         }
     }
-    let hours_late = match (
-        report.deadline.status,
-        report
-            .deadline
-            .due
-            .as_deref()
-            .and_then(dates::parse_checker_form),
-        note.recorded_at,
-    ) {
+    let hours_late = match (report.deadline.status, report.deadline.due.as_deref().and_then(dates::parse_checker_form), note.recorded_at) {
         (DeadlineStatus::Overdue, Some(due), Some(recorded)) => {
             let minutes = (recorded - due).num_minutes().max(1);
             Some(u32::try_from((minutes + 59) / 60).unwrap_or(u32::MAX))
@@ -208,68 +181,28 @@ mod tests {
     #[test]
     fn a_late_note_counts_its_hours_and_its_findings() {
         let ctx = json!({"event": "statutory_visit", "event_at": "2026-11-02T10:00", "recorded_at": "2026-11-06T10:30"});
-        let f = examine(
-            &Checker::new(),
-            note(
-                "LAC review. Mum was non-compliant.",
-                ctx,
-                Some("2026-11-06T10:30"),
-            ),
-            &["x".into()],
-            false,
-        )
-        .unwrap();
+        let f = examine(&Checker::new(), note("LAC review. Mum was non-compliant.", ctx, Some("2026-11-06T10:30")), &["x".into()], false).unwrap();
         assert_eq!(f.status, DeadlineStatus::Overdue);
         // Due 72 hours after the visit: 5 November 10:00; recorded 24.5 hours later.
         assert_eq!(f.hours_late, Some(25));
         assert_eq!((f.jargon, f.stigmatising), (1, 1));
         assert_eq!(f.terms[0].0, "lac review", "the word list has the phrase");
-        assert!(f
-            .rules
-            .iter()
-            .any(|(r, n, s)| r == "late-recording" && *n == 1 && *s == Severity::Error));
+        assert!(f.rules.iter().any(|(r, n, s)| r == "late-recording" && *n == 1 && *s == Severity::Error));
         assert!(f.excerpts.is_empty(), "no excerpts unless asked");
     }
 
     #[test]
     fn a_refused_context_is_a_bad_row_naming_the_field() {
-        let bad = examine(
-            &Checker::new(),
-            note("x", json!({"event_at": "2026-02-30T10:00"}), None),
-            &["export.csv".into()],
-            true,
-        )
-        .unwrap_err();
-        assert_eq!(
-            (bad.source.as_str(), bad.row, bad.id.as_deref()),
-            ("export.csv", 2, Some("N1"))
-        );
+        let bad = examine(&Checker::new(), note("x", json!({"event_at": "2026-02-30T10:00"}), None), &["export.csv".into()], true).unwrap_err();
+        assert_eq!((bad.source.as_str(), bad.row, bad.id.as_deref()), ("export.csv", 2, Some("N1")));
         assert!(bad.reason.starts_with("context.event_at"), "{}", bad.reason);
     }
 
     #[test]
     fn excerpts_are_the_flagged_phrases_only() {
-        let f = examine(
-            &Checker::new(),
-            note(
-                "Jayden Smith attended. LAC review. LAC again.",
-                json!(null),
-                None,
-            ),
-            &["x".into()],
-            true,
-        )
-        .unwrap();
+        let f = examine(&Checker::new(), note("Jayden Smith attended. LAC review. LAC again.", json!(null), None), &["x".into()], true).unwrap();
         assert!(f.excerpts.contains(&"LAC".to_owned()), "{:?}", f.excerpts);
-        assert!(
-            f.excerpts.iter().all(|e| !e.contains("Jayden")),
-            "{:?}",
-            f.excerpts
-        );
-        assert_eq!(
-            f.excerpts.iter().filter(|e| *e == "LAC").count(),
-            1,
-            "each phrase once"
-        );
+        assert!(f.excerpts.iter().all(|e| !e.contains("Jayden")), "{:?}", f.excerpts);
+        assert_eq!(f.excerpts.iter().filter(|e| *e == "LAC").count(), 1, "each phrase once");
     }
 }

@@ -41,14 +41,7 @@ pub fn check_targets(paths: &[&Path]) -> Result<(), String> {
     let mut seen: Vec<&Path> = Vec::new();
     for &path in paths {
         if seen.contains(&path) {
-            return Err(format!(
-                "{} is given for two outputs",
-                if is_stdout(path) {
-                    "standard output (-)".to_owned()
-                } else {
-                    path.display().to_string()
-                }
-            ));
+            return Err(format!("{} is given for two outputs", if is_stdout(path) { "standard output (-)".to_owned() } else { path.display().to_string() }));
         }
         seen.push(path);
         if is_stdout(path) {
@@ -56,11 +49,7 @@ pub fn check_targets(paths: &[&Path]) -> Result<(), String> {
         }
         let dir = parent(path);
         if !dir.is_dir() {
-            return Err(format!(
-                "{}: the folder {} does not exist",
-                path.display(),
-                dir.display()
-            ));
+            return Err(format!("{}: the folder {} does not exist", path.display(), dir.display()));
         }
         if path.is_dir() {
             return Err(format!("{}: is a folder", path.display()));
@@ -85,24 +74,17 @@ pub fn write_all(outputs: &[(&Path, Vec<u8>)]) -> Result<(), String> {
             if is_stdout(path) {
                 continue;
             }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "report".into());
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
             let temp = parent(path).join(format!(".{name}.{}.tmp", std::process::id()));
             temps.push((temp.clone(), path));
             let mut file = File::create(&temp).map_err(|e| format!("{}: {e}", temp.display()))?;
-            file.write_all(bytes)
-                .and_then(|()| file.sync_all())
-                .map_err(|e| format!("{}: {e}", temp.display()))?;
+            file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", temp.display()))?;
         }
         for (path, bytes) in outputs {
             if is_stdout(path) {
                 let mut out = io::stdout().lock();
                 match out.write_all(bytes).and_then(|()| out.flush()) {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        return Err(format!("standard output: {e}"))
-                    }
+                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(format!("standard output: {e}")),
                     _ => {}
                 }
             }

@@ -34,27 +34,17 @@ impl Progress {
             None => ProgressBar::new_spinner()
                 .with_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} read · {msg}").expect("a valid template")),
         };
-        bar.set_draw_target(if shown {
-            ProgressDrawTarget::stderr_with_hz(4)
-        } else {
-            ProgressDrawTarget::hidden()
-        });
-        Progress {
-            bar,
-            bytes,
-            notes: AtomicU64::new(0),
-            start: Instant::now(),
-        }
+        bar.set_draw_target(if shown { ProgressDrawTarget::stderr_with_hz(4) } else { ProgressDrawTarget::hidden() });
+        Progress { bar, bytes, notes: AtomicU64::new(0), start: Instant::now() }
     }
 
     /// One more row read.
     pub fn row(&self) {
         let n = self.notes.fetch_add(1, Ordering::Relaxed) + 1;
-        if n % EVERY == 0 && !self.bar.is_hidden() {
+        if n.is_multiple_of(EVERY) && !self.bar.is_hidden() {
             self.bar.set_position(self.bytes.load(Ordering::Relaxed));
             let rate = n as f64 / self.start.elapsed().as_secs_f64().max(1e-3);
-            self.bar
-                .set_message(format!("{n} notes, {rate:.0} a second"));
+            self.bar.set_message(format!("{n} notes, {rate:.0} a second"));
         }
     }
 

@@ -93,10 +93,7 @@ pub struct Input {
 
 enum Reader {
     Csv(csv::Reader<Box<dyn Read + Send>>),
-    Jsonl {
-        lines: BufReader<Box<dyn Read + Send>>,
-        line_no: u64,
-    },
+    Jsonl { lines: BufReader<Box<dyn Read + Send>>, line_no: u64 },
 }
 
 /// What turning an input's rows into notes needs, shared by the threads.
@@ -108,14 +105,8 @@ struct Shared {
 }
 
 enum Kind {
-    Csv {
-        columns: Columns,
-        hint: bool,
-    },
-    Jsonl {
-        team_key: String,
-        worker_key: Option<String>,
-    },
+    Csv { columns: Columns, hint: bool },
+    Jsonl { team_key: String, worker_key: Option<String> },
 }
 
 /// A row as read, not yet made a note. Only the reading is done one row at
@@ -134,31 +125,10 @@ enum Body {
 impl Raw {
     /// The note, or why it cannot be one.
     pub fn into_item(self) -> Item {
-        let Shared {
-            index,
-            name,
-            options,
-            kind,
-        } = &*self.shared;
+        let Shared { index, name, options, kind } = &*self.shared;
         match (&self.body, kind) {
-            (Body::Csv(record), Kind::Csv { columns, hint }) => {
-                csv_note(*index, name, self.row, record, columns, options, *hint)
-            }
-            (
-                Body::Jsonl(line),
-                Kind::Jsonl {
-                    team_key,
-                    worker_key,
-                },
-            ) => jsonl_note(
-                *index,
-                name,
-                self.row,
-                line,
-                team_key,
-                worker_key.as_deref(),
-                options,
-            ),
+            (Body::Csv(record), Kind::Csv { columns, hint }) => csv_note(*index, name, self.row, record, columns, options, *hint),
+            (Body::Jsonl(line), Kind::Jsonl { team_key, worker_key }) => jsonl_note(*index, name, self.row, line, team_key, worker_key.as_deref(), options),
             _ => unreachable!("an input's rows are of its own format"),
         }
     }
@@ -200,19 +170,9 @@ impl<R: Read> Read for Counting<R> {
 
 /// Opens one input and reads its header; every problem with the file or the
 /// mapping is an error here, before any note is read.
-pub fn open(
-    index: usize,
-    path: &Path,
-    args: &AuditArgs,
-    options: &Arc<ReadOptions>,
-    bytes: &Arc<AtomicU64>,
-) -> Result<Input, String> {
+pub fn open(index: usize, path: &Path, args: &AuditArgs, options: &Arc<ReadOptions>, bytes: &Arc<AtomicU64>) -> Result<Input, String> {
     let stdin = path.as_os_str() == "-";
-    let name = if stdin {
-        "standard input".to_owned()
-    } else {
-        path.display().to_string()
-    };
+    let name = if stdin { "standard input".to_owned() } else { path.display().to_string() };
     let (raw, size): (Box<dyn Read + Send>, Option<u64>) = if stdin {
         (Box::new(io::stdin()), None)
     } else {
@@ -220,28 +180,14 @@ pub fn open(
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(file), size)
     };
-    let raw: Box<dyn Read + Send> = Box::new(Counting {
-        inner: raw,
-        count: Arc::clone(bytes),
-    });
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let raw: Box<dyn Read + Send> = Box::new(Counting { inner: raw, count: Arc::clone(bytes) });
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = match (args.format, extension.as_deref()) {
         (Format::Csv, _) | (Format::Auto, Some("csv" | "tsv" | "txt")) => Format::Csv,
         (Format::Jsonl, _) | (Format::Auto, Some("jsonl" | "ndjson" | "json")) => Format::Jsonl,
         (Format::Auto, _) => Format::Auto,
     };
-    let mut decoded = encoding::decode(
-        raw,
-        if format == Format::Jsonl {
-            Encoding::Utf8
-        } else {
-            args.encoding
-        },
-        &name,
-    )?;
+    let mut decoded = encoding::decode(raw, if format == Format::Jsonl { Encoding::Utf8 } else { args.encoding }, &name)?;
     let format = match format {
         Format::Auto => {
             // Sniff: a JSON object first means JSONL.
@@ -268,12 +214,7 @@ pub fn open(
     };
     let mut info = InputInfo {
         name: name.clone(),
-        format: if format == Format::Jsonl {
-            "jsonl"
-        } else {
-            "csv"
-        }
-        .to_owned(),
+        format: if format == Format::Jsonl { "jsonl" } else { "csv" }.to_owned(),
         encoding: decoded.encoding.to_owned(),
         columns: Vec::new(),
         notes: 0,
@@ -289,78 +230,36 @@ pub fn open(
                 Field::Worker => {}
                 other => {
                     return Err(format!(
-                    "--map {}: a JSONL note gives it as {}; --map can only rename team and worker",
-                    other.name(),
-                    if matches!(other, Field::Id | Field::Text) {
-                        "its own key"
-                    } else {
-                        "part of its context"
-                    }
-                ))
+                        "--map {}: a JSONL note gives it as {}; --map can only rename team and worker",
+                        other.name(),
+                        if matches!(other, Field::Id | Field::Text) { "its own key" } else { "part of its context" }
+                    ))
                 }
             }
         }
-        info.columns = std::iter::once(("team".to_owned(), team_key.clone()))
-            .chain(worker_key.iter().map(|k| ("worker".to_owned(), k.clone())))
-            .collect();
-        let reader = Reader::Jsonl {
-            lines: BufReader::with_capacity(256 * 1024, decoded.reader),
-            line_no: 0,
-        };
-        (
-            reader,
-            Kind::Jsonl {
-                team_key,
-                worker_key,
-            },
-        )
+        info.columns = std::iter::once(("team".to_owned(), team_key.clone())).chain(worker_key.iter().map(|k| ("worker".to_owned(), k.clone()))).collect();
+        let reader = Reader::Jsonl { lines: BufReader::with_capacity(256 * 1024, decoded.reader), line_no: 0 };
+        (reader, Kind::Jsonl { team_key, worker_key })
     } else {
         let delimiter = match args.delimiter {
             Some(c) if c.is_ascii() => c as u8,
-            Some(c) => {
-                return Err(format!(
-                    "--delimiter {c}: the separator must be one ASCII character"
-                ))
-            }
+            Some(c) => return Err(format!("--delimiter {c}: the separator must be one ASCII character")),
             None if matches!(extension.as_deref(), Some("tsv" | "txt")) => b'\t',
             None => b',',
         };
-        let mut rows = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .buffer_capacity(256 * 1024)
-            .from_reader(decoded.reader);
-        let header = rows
-            .byte_headers()
-            .map_err(|e| format!("{name}: reading the header: {e}"))?;
+        let mut rows = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).buffer_capacity(256 * 1024).from_reader(decoded.reader);
+        let header = rows.byte_headers().map_err(|e| format!("{name}: reading the header: {e}"))?;
         if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
-            return Err(format!(
-                "{name}: is empty (a CSV export needs a header row)"
-            ));
+            return Err(format!("{name}: is empty (a CSV export needs a header row)"));
         }
-        let header: Vec<String> = header
-            .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_owned())
-            .collect();
+        let header: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).trim().to_owned()).collect();
         let columns = options.mapping.resolve(&header, &name, options.by_worker)?;
         info.columns.clone_from(&columns.used);
         let hint = decoded.encoding == "utf-8";
         (Reader::Csv(rows), Kind::Csv { columns, hint })
     };
-    let shared = Arc::new(Shared {
-        index,
-        name,
-        options: Arc::clone(options),
-        kind,
-    });
-    Ok(Input {
-        info,
-        note: decoded.note,
-        size,
-        reader,
-        shared,
-    })
+    let shared = Arc::new(Shared { index, name, options: Arc::clone(options), kind });
+    Ok(Input { info, note: decoded.note, size, reader, shared })
 }
 
 impl Input {
@@ -374,19 +273,15 @@ impl Input {
                 match rows.read_byte_record(&mut record) {
                     Ok(false) => Ok(None),
                     // The header is record 0 and spreadsheet row 1.
-                    Ok(true) => Ok(Some(Raw {
-                        row: record.position().map_or(0, |p| p.record()) + 1,
-                        body: Body::Csv(record),
-                        shared: Arc::clone(&self.shared),
-                    })),
+                    Ok(true) => {
+                        Ok(Some(Raw { row: record.position().map_or(0, |p| p.record()) + 1, body: Body::Csv(record), shared: Arc::clone(&self.shared) }))
+                    }
                     Err(e) => Err(format!("{name}: {e}")),
                 }
             }
             Reader::Jsonl { lines, line_no } => loop {
                 let mut buf = Vec::new();
-                let n = lines
-                    .read_until(b'\n', &mut buf)
-                    .map_err(|e| format!("{name}: after line {line_no}: {e}"))?;
+                let n = lines.read_until(b'\n', &mut buf).map_err(|e| format!("{name}: after line {line_no}: {e}"))?;
                 if n == 0 {
                     return Ok(None);
                 }
@@ -400,35 +295,18 @@ impl Input {
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                return Ok(Some(Raw {
-                    row: *line_no,
-                    body: Body::Jsonl(buf),
-                    shared: Arc::clone(&self.shared),
-                }));
+                return Ok(Some(Raw { row: *line_no, body: Body::Jsonl(buf), shared: Arc::clone(&self.shared) }));
             },
         }
     }
 }
 
 fn bad(source: &str, row: u64, id: Option<String>, reason: String) -> Box<BadRow> {
-    Box::new(BadRow {
-        source: source.to_owned(),
-        row,
-        id,
-        reason,
-    })
+    Box::new(BadRow { source: source.to_owned(), row, id, reason })
 }
 
 /// One CSV row.
-fn csv_note(
-    index: usize,
-    name: &str,
-    row: u64,
-    record: &csv::ByteRecord,
-    columns: &Columns,
-    options: &ReadOptions,
-    hint: bool,
-) -> Item {
+fn csv_note(index: usize, name: &str, row: u64, record: &csv::ByteRecord, columns: &Columns, options: &ReadOptions, hint: bool) -> Item {
     // `what` names the field in a message; made only when one is needed.
     let field = |at: usize, what: &dyn Fn() -> String| -> Result<Option<&str>, String> {
         let Some(bytes) = record.get(at) else {
@@ -441,59 +319,34 @@ fn csv_note(
                 "{}: not valid UTF-8 (at byte {} of the field){}",
                 what(),
                 e.valid_up_to(),
-                if hint {
-                    "; if the export is Windows-1252, give --encoding windows-1252"
-                } else {
-                    ""
-                }
+                if hint { "; if the export is Windows-1252, give --encoding windows-1252" } else { "" }
             )),
         }
     };
-    let id = columns
-        .id
-        .and_then(|at| record.get(at))
-        .map(|b| String::from_utf8_lossy(b).trim().to_owned())
-        .filter(|s| !s.is_empty());
+    let id = columns.id.and_then(|at| record.get(at)).map(|b| String::from_utf8_lossy(b).trim().to_owned()).filter(|s| !s.is_empty());
     let fail = |reason: String| Err(bad(name, row, id.clone(), reason));
     if record.len() != columns.width {
         return fail(format!("has {} fields where the header has {} (a quote left open, or a separator in an unquoted field?)", record.len(), columns.width));
     }
-    let header_name = |f: Field| {
-        columns
-            .used
-            .iter()
-            .find(|(n, _)| *n == f.name())
-            .map_or(String::new(), |(_, c)| c.clone())
-    };
+    let header_name = |f: Field| columns.used.iter().find(|(n, _)| *n == f.name()).map_or(String::new(), |(_, c)| c.clone());
     let get = |at: Option<usize>, f: Field| -> Result<Option<String>, String> {
         match at {
             None => Ok(None),
-            Some(at) => field(at, &|| format!("{} ({})", f.name(), header_name(f)))
-                .map(|v| v.map(|s| s.trim().to_owned())),
+            Some(at) => field(at, &|| format!("{} ({})", f.name(), header_name(f))).map(|v| v.map(|s| s.trim().to_owned())),
         }
     };
     let parsed = (|| -> Result<Note, String> {
-        let text = match field(columns.text, &|| {
-            format!("text ({})", header_name(Field::Text))
-        })? {
+        let text = match field(columns.text, &|| format!("text ({})", header_name(Field::Text)))? {
             Some(t) => t.to_owned(),
             None => return Err(format!("text ({}): empty", header_name(Field::Text))),
         };
         let mut context = Map::new();
         if let Some(event) = get(columns.event, Field::Event)? {
-            let category = options
-                .events
-                .category(&event)
-                .map_err(|e| format!("event ({}): {e}", header_name(Field::Event)))?;
+            let category = options.events.category(&event).map_err(|e| format!("event ({}): {e}", header_name(Field::Event)))?;
             context.insert("event".into(), category.id().into());
         }
         let date = |at, f: Field| -> Result<Option<ExportDate>, String> {
-            get(at, f)?
-                .map(|v| {
-                    dates::parse(&v, options.month_first)
-                        .map_err(|e| format!("{} ({}): {e}", f.name(), header_name(f)))
-                })
-                .transpose()
+            get(at, f)?.map(|v| dates::parse(&v, options.month_first).map_err(|e| format!("{} ({}): {e}", f.name(), header_name(f)))).transpose()
         };
         let event_at = date(columns.event_at, Field::EventAt)?;
         let recorded_at = date(columns.recorded_at, Field::RecordedAt)?;
@@ -509,13 +362,8 @@ fn csv_note(
             child.insert("name".into(), name.into());
         }
         if let Some(age) = get(columns.child_age, Field::ChildAge)? {
-            let years: f64 = age.parse().map_err(|_| {
-                format!(
-                    "child_age ({}): \"{}\" is not a number of years",
-                    header_name(Field::ChildAge),
-                    dates::cell(&age)
-                )
-            })?;
+            let years: f64 =
+                age.parse().map_err(|_| format!("child_age ({}): \"{}\" is not a number of years", header_name(Field::ChildAge), dates::cell(&age)))?;
             child.insert("age_years".into(), years.into());
         }
         if !child.is_empty() {
@@ -536,11 +384,7 @@ fn csv_note(
             text,
             context: context.into(),
             team: get(columns.team, Field::Team)?,
-            worker: if options.by_worker {
-                get(columns.worker, Field::Worker)?
-            } else {
-                None
-            },
+            worker: if options.by_worker { get(columns.worker, Field::Worker)? } else { None },
             recorded_at: recorded_time,
             month: event_time.or(recorded_time).map(dates::month_of),
             assumed_time,
@@ -554,10 +398,7 @@ fn csv_note(
 /// A date without a time is read so that a note is counted late only if it
 /// was late whatever the time was: the event at the end of its day, the
 /// recording at the start of its day, but never before the event.
-pub fn times_for(
-    event: Option<ExportDate>,
-    recorded: Option<ExportDate>,
-) -> (Option<NaiveDateTime>, Option<NaiveDateTime>, bool) {
+pub fn times_for(event: Option<ExportDate>, recorded: Option<ExportDate>) -> (Option<NaiveDateTime>, Option<NaiveDateTime>, bool) {
     let end_of_day = NaiveTime::from_hms_opt(23, 59, 0).expect("a real time");
     let event_time = event.map(|e| match recorded {
         // Recorded at a known time that day: the event was no later.
@@ -571,21 +412,12 @@ pub fn times_for(
             _ => at,
         }
     });
-    let assumed =
-        event.is_some_and(|e| e.time.is_none()) || recorded.is_some_and(|r| r.time.is_none());
+    let assumed = event.is_some_and(|e| e.time.is_none()) || recorded.is_some_and(|r| r.time.is_none());
     (event_time, recorded_time, assumed)
 }
 
 /// One JSONL line: the batch format, `team` and `worker` read from its other keys.
-fn jsonl_note(
-    index: usize,
-    name: &str,
-    line_no: u64,
-    line: &[u8],
-    team_key: &str,
-    worker_key: Option<&str>,
-    options: &ReadOptions,
-) -> Item {
+fn jsonl_note(index: usize, name: &str, line_no: u64, line: &[u8], team_key: &str, worker_key: Option<&str>, options: &ReadOptions) -> Item {
     let id_string = |v: &Value| match v {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
@@ -604,12 +436,7 @@ fn jsonl_note(
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.trim().to_owned())),
-            Some(_) => Err(bad(
-                name,
-                line_no,
-                id.clone(),
-                format!("{key}: expected a string"),
-            )),
+            Some(_) => Err(bad(name, line_no, id.clone(), format!("{key}: expected a string"))),
         }
     };
     let team = text_of(team_key)?;
@@ -618,12 +445,7 @@ fn jsonl_note(
         _ => None,
     };
     let context = line.context.unwrap_or(Value::Null);
-    let time = |key: &str| {
-        context
-            .get(key)
-            .and_then(Value::as_str)
-            .and_then(dates::parse_checker_form)
-    };
+    let time = |key: &str| context.get(key).and_then(Value::as_str).and_then(dates::parse_checker_form);
     let (event_at, recorded_at) = (time("event_at"), time("recorded_at"));
     Ok(Note {
         source: index,
@@ -645,10 +467,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32, time: Option<(u32, u32)>) -> Option<ExportDate> {
-        Some(ExportDate {
-            date: NaiveDate::from_ymd_opt(y, m, day).unwrap(),
-            time: time.map(|(h, mi)| NaiveTime::from_hms_opt(h, mi, 0).unwrap()),
-        })
+        Some(ExportDate { date: NaiveDate::from_ymd_opt(y, m, day).unwrap(), time: time.map(|(h, mi)| NaiveTime::from_hms_opt(h, mi, 0).unwrap()) })
     }
 
     fn fmt(t: Option<NaiveDateTime>) -> String {
@@ -658,29 +477,14 @@ mod tests {
     #[test]
     fn missing_times_never_make_a_note_late() {
         let (e, r, assumed) = times_for(d(2026, 11, 23, None), d(2026, 11, 23, None));
-        assert_eq!(
-            (fmt(e), fmt(r), assumed),
-            ("2026-11-23T23:59".into(), "2026-11-23T23:59".into(), true)
-        );
+        assert_eq!((fmt(e), fmt(r), assumed), ("2026-11-23T23:59".into(), "2026-11-23T23:59".into(), true));
         let (e, r, _) = times_for(d(2026, 11, 23, Some((10, 0))), d(2026, 11, 23, None));
-        assert_eq!(
-            (fmt(e), fmt(r)),
-            ("2026-11-23T10:00".into(), "2026-11-23T10:00".into())
-        );
+        assert_eq!((fmt(e), fmt(r)), ("2026-11-23T10:00".into(), "2026-11-23T10:00".into()));
         let (e, r, _) = times_for(d(2026, 11, 23, None), d(2026, 11, 25, None));
-        assert_eq!(
-            (fmt(e), fmt(r)),
-            ("2026-11-23T23:59".into(), "2026-11-25T00:00".into())
-        );
+        assert_eq!((fmt(e), fmt(r)), ("2026-11-23T23:59".into(), "2026-11-25T00:00".into()));
         let (e, r, _) = times_for(d(2026, 11, 23, None), d(2026, 11, 23, Some((15, 0))));
-        assert_eq!(
-            (fmt(e), fmt(r)),
-            ("2026-11-23T15:00".into(), "2026-11-23T15:00".into())
-        );
-        let (_, _, assumed) = times_for(
-            d(2026, 11, 23, Some((10, 0))),
-            d(2026, 11, 25, Some((9, 0))),
-        );
+        assert_eq!((fmt(e), fmt(r)), ("2026-11-23T15:00".into(), "2026-11-23T15:00".into()));
+        let (_, _, assumed) = times_for(d(2026, 11, 23, Some((10, 0))), d(2026, 11, 25, Some((9, 0))));
         assert!(!assumed);
     }
 }

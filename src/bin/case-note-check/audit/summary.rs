@@ -161,13 +161,7 @@ pub struct FollowUp {
 
 impl FollowUp {
     fn key(&self) -> impl Ord + '_ {
-        (
-            Reverse(self.score),
-            Reverse(self.findings),
-            &self.id,
-            &self.source,
-            self.row,
-        )
+        (Reverse(self.score), Reverse(self.findings), &self.id, &self.source, self.row)
     }
 }
 
@@ -233,12 +227,7 @@ pub struct Summary {
 
 impl Summary {
     /// An empty summary for an audit of `inputs` under `checker`'s policy.
-    pub fn new(
-        checker: &Checker,
-        inputs: Vec<InputInfo>,
-        by_worker: bool,
-        include_excerpts: bool,
-    ) -> Summary {
+    pub fn new(checker: &Checker, inputs: Vec<InputInfo>, by_worker: bool, include_excerpts: bool) -> Summary {
         let rules = checker.rules();
         let mut standards = BTreeMap::new();
         for r in &rules {
@@ -251,14 +240,7 @@ impl Summary {
             version: VERSION,
             generator: generator(),
             policy: checker.policy_name().to_owned(),
-            rules: rules
-                .iter()
-                .map(|r| RuleMeta {
-                    id: r.id.to_owned(),
-                    title: r.title.to_owned(),
-                    standard: r.standard,
-                })
-                .collect(),
+            rules: rules.iter().map(|r| RuleMeta { id: r.id.to_owned(), title: r.title.to_owned(), standard: r.standard }).collect(),
             standards,
             by_worker,
             include_excerpts,
@@ -350,9 +332,7 @@ impl Summary {
                 seen.push(key);
             }
             *term.forms.entry(form.clone()).or_default() += 1;
-            if term.suggestions.is_empty()
-                || (!suggestions.is_empty() && *suggestions < term.suggestions)
-            {
+            if term.suggestions.is_empty() || (!suggestions.is_empty() && *suggestions < term.suggestions) {
                 term.suggestions.clone_from(suggestions);
             }
         }
@@ -367,19 +347,11 @@ impl Summary {
             })
             .sum();
         if score > 0 {
-            let mut rules: Vec<&(String, u64, Severity)> = f
-                .rules
-                .iter()
-                .filter(|(_, _, s)| *s != Severity::Advice)
-                .collect();
+            let mut rules: Vec<&(String, u64, Severity)> = f.rules.iter().filter(|(_, _, s)| *s != Severity::Advice).collect();
             rules.sort_by(|a, b| (a.2, Reverse(a.1), &a.0).cmp(&(b.2, Reverse(b.1), &b.0)));
             self.follow_up.push(FollowUp {
                 id: f.id,
-                source: self
-                    .inputs
-                    .get(f.source)
-                    .map(|i| i.name.clone())
-                    .unwrap_or_default(),
+                source: self.inputs.get(f.source).map(|i| i.name.clone()).unwrap_or_default(),
                 row: f.row,
                 team,
                 worker: if self.by_worker { f.worker } else { None },
@@ -388,11 +360,7 @@ impl Summary {
                 errors: f.severities[0],
                 warnings: f.severities[1],
                 rules: rules.into_iter().map(|(r, n, _)| (r.clone(), *n)).collect(),
-                excerpts: if self.include_excerpts {
-                    f.excerpts
-                } else {
-                    Vec::new()
-                },
+                excerpts: if self.include_excerpts { f.excerpts } else { Vec::new() },
             });
             if self.follow_up.len() >= 4 * FOLLOW_UP {
                 self.compact();
@@ -430,12 +398,9 @@ impl Summary {
             }
         }
         self.overall.merge(&other.overall);
-        for (mine, theirs) in [
-            (&mut self.teams, &other.teams),
-            (&mut self.workers, &other.workers),
-            (&mut self.months, &other.months),
-            (&mut self.categories, &other.categories),
-        ] {
+        for (mine, theirs) in
+            [(&mut self.teams, &other.teams), (&mut self.workers, &other.workers), (&mut self.months, &other.months), (&mut self.categories, &other.categories)]
+        {
             for (k, t) in theirs {
                 tally(mine, k).merge(t);
             }
@@ -460,9 +425,7 @@ impl Summary {
             for (form, n) in t.forms {
                 *mine.forms.entry(form).or_default() += n;
             }
-            if mine.suggestions.is_empty()
-                || (!t.suggestions.is_empty() && t.suggestions < mine.suggestions)
-            {
+            if mine.suggestions.is_empty() || (!t.suggestions.is_empty() && t.suggestions < mine.suggestions) {
                 mine.suggestions = t.suggestions;
             }
         }
@@ -476,29 +439,19 @@ impl Summary {
 
     fn compatible(&self, other: &Summary) -> Result<(), String> {
         if other.format != FORMAT || other.version != VERSION {
-            return Err(format!(
-                "not a partial summary of version {VERSION} (format \"{}\", version {})",
-                other.format, other.version
-            ));
+            return Err(format!("not a partial summary of version {VERSION} (format \"{}\", version {})", other.format, other.version));
         }
         let differs = |what: &str, a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug| {
             Err(format!("made with a different {what} ({b:?}, not {a:?}); partials merge only when made alike"))
         };
-        if self.policy != other.policy
-            || self.rules != other.rules
-            || self.standards != other.standards
-        {
+        if self.policy != other.policy || self.rules != other.rules || self.standards != other.standards {
             return differs("policy", &self.policy, &other.policy);
         }
         if self.by_worker != other.by_worker {
             return differs("--by-worker", &self.by_worker, &other.by_worker);
         }
         if self.include_excerpts != other.include_excerpts {
-            return differs(
-                "--include-excerpts",
-                &self.include_excerpts,
-                &other.include_excerpts,
-            );
+            return differs("--include-excerpts", &self.include_excerpts, &other.include_excerpts);
         }
         Ok(())
     }
