@@ -108,6 +108,7 @@ mod tests {
     #[test]
     fn full_names_of_meetings_are_not_jargon() {
         assert_clean("jargon", "A strategy discussion was held. Next core group on Monday. Sarah recorded the statutory visit.");
+        assert_clean("jargon", "Your pathway plan review is on Monday. The life story work helped. She lives in a parent and child placement.");
         assert_flags("jargon", "Strat disc held 14:00.", &["Strat disc"]);
     }
 
