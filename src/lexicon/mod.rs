@@ -215,30 +215,44 @@ impl Lexicon {
     pub fn scan(&self, norm: &str, lower: &str) -> (Vec<Hit>, Vec<u32>) {
         let mut hits: Vec<Hit> = Vec::with_capacity(lower.len() / 16 + 1);
         let mut expanded: Vec<u32> = Vec::new();
-        self.index.for_each_match(lower, |pattern, start, end| {
-            let entry_id = self.pattern_entry[pattern as usize];
-            if pattern as usize >= self.term_patterns {
-                expanded.push(entry_id);
-            } else if self.accepts(&self.entries[entry_id as usize], norm, lower, start, end) {
-                hits.push(Hit { entry: entry_id, start, end });
-            }
-        });
-        if !self.stems.is_empty() {
-            self.stems.for_each_match(lower, |pattern, start, end| {
-                let entry_id = self.stem_entry[pattern as usize];
-                if self.accepts(&self.entries[entry_id as usize], norm, lower, start, end) {
+        // Stemmed entries and acronyms spelled letter by letter are looked
+        // for word by word in the same pass.
+        let mut extra: Vec<(u32, usize, usize)> = Vec::new();
+        let mut run = Spelled::default();
+        let stems = (!self.stems.is_empty()).then_some(&self.stems);
+        let spelled = !self.spelled.is_empty();
+        self.index.for_each_match_and_word(
+            lower,
+            |pattern, start, end| {
+                let entry_id = self.pattern_entry[pattern as usize];
+                if pattern as usize >= self.term_patterns {
+                    expanded.push(entry_id);
+                } else if self.accepts(&self.entries[entry_id as usize], norm, lower, start, end) {
                     hits.push(Hit { entry: entry_id, start, end });
                 }
-            });
-        }
-        if !self.spelled.is_empty() {
-            for_each_spelled(lower, |letters, start, end| {
-                if let Some(&entry_id) = self.spelled.get(letters) {
-                    if self.accepts_here(&self.entries[entry_id as usize], lower, start, end) {
-                        hits.push(Hit { entry: entry_id, start, end });
-                    }
+            },
+            |start, end| {
+                if let Some(stems) = stems {
+                    stems.matches_at(lower, start, end, |pattern, start, end| extra.push((self.stem_entry[pattern as usize], start, end)));
                 }
-            });
+                if spelled {
+                    run.word(lower, start, end, |letters, start, end| {
+                        if let Some(&entry_id) = self.spelled.get(letters) {
+                            extra.push((entry_id, start, end));
+                        }
+                    });
+                }
+            },
+        );
+        run.finish(|letters, start, end| {
+            if let Some(&entry_id) = self.spelled.get(letters) {
+                extra.push((entry_id, start, end));
+            }
+        });
+        for (entry_id, start, end) in extra {
+            if self.accepts_here(&self.entries[entry_id as usize], lower, start, end) {
+                hits.push(Hit { entry: entry_id, start, end });
+            }
         }
         crate::sort::sort_by(&mut hits, |a, b| (a.start, std::cmp::Reverse(a.end), a.entry) < (b.start, std::cmp::Reverse(b.end), b.entry));
         // Per group, the kept hit reaching furthest right. The language lists
@@ -380,37 +394,46 @@ fn parse_line(list: List, line: &str, guards: &mut FxHashMap<String, Words>) -> 
     Ok(entry)
 }
 
-/// Calls `found(letters, start, end)` for every run of two or more single
-/// letters one space apart ("C I N" gives "cin"), in `lower`.
-fn for_each_spelled(lower: &str, mut found: impl FnMut(&str, usize, usize)) {
-    let bytes = lower.as_bytes();
-    let single = |at: usize| {
-        bytes[at].is_ascii_lowercase()
-            && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric() && bytes[at - 1] < 0x80)
-            && bytes.get(at + 1).is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
-    };
-    let mut letters = String::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !single(i) {
-            i += 1;
-            continue;
+/// Runs of two or more single letters one space apart ("C I N" gives
+/// "cin"), read word by word.
+#[derive(Default)]
+struct Spelled {
+    letters: String,
+    start: usize,
+    end: usize,
+}
+
+impl Spelled {
+    /// The next word of the note; calls `found(letters, start, end)` for a
+    /// run that this word ends.
+    fn word(&mut self, lower: &str, start: usize, end: usize, found: impl FnMut(&str, usize, usize)) {
+        let bytes = lower.as_bytes();
+        let single = end - start == 1 && bytes[start].is_ascii_lowercase();
+        let follows = !self.letters.is_empty() && start == self.end + 1 && bytes[self.end] == b' ';
+        if single && follows {
+            self.letters.push(bytes[start] as char);
+            self.end = end;
+            return;
         }
-        let start = i;
-        letters.clear();
-        letters.push(bytes[i] as char);
-        while i + 2 < bytes.len() && bytes[i + 1] == b' ' && single(i + 2) {
-            i += 2;
-            letters.push(bytes[i] as char);
+        self.finish(found);
+        if single && !bytes.get(end).is_some_and(|b| !b.is_ascii() || matches!(b, b'\'' | b'.')) {
+            self.letters.push(bytes[start] as char);
+            self.start = start;
+            self.end = end;
         }
+    }
+
+    /// Ends the run; calls `found` if it has two letters or more.
+    fn finish(&mut self, mut found: impl FnMut(&str, usize, usize)) {
+        let n = self.letters.len();
         // "a C I N visit": an article or "I" before the letters is a word.
-        if letters.len() >= 3 && matches!(bytes[start], b'a' | b'i') {
-            found(&letters[1..], start + 2, i + 1);
+        if n >= 3 && self.letters.starts_with(['a', 'i']) {
+            found(&self.letters[1..], self.start + 2, self.end);
         }
-        if letters.len() >= 2 {
-            found(&letters, start, i + 1);
+        if n >= 2 {
+            found(&self.letters, self.start, self.end);
         }
-        i += 1;
+        self.letters.clear();
     }
 }
 

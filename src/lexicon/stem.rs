@@ -85,39 +85,50 @@ impl StemIndex {
     }
 
     /// Calls `found(phrase, start, end)` for every stemmed phrase in `lower`
-    /// (the note in lower case): whole words whose stems are the phrase's,
-    /// one space apart.
-    pub fn for_each_match(&self, lower: &str, mut found: impl FnMut(u32, usize, usize)) {
+    /// (the note in lower case) that starts with the word at `start..end`:
+    /// whole words whose stems are the phrase's, one space apart.
+    #[inline]
+    pub fn matches_at(&self, lower: &str, start: usize, end: usize, mut found: impl FnMut(u32, usize, usize)) {
         let bytes = lower.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += if bytes[i].is_ascii() { 1 } else { utf8_len(bytes[i]) };
-                continue;
-            }
-            let start = i;
-            let end = word_end(bytes, i);
-            i = end;
-            // Only ASCII words of three letters or more, whose first three
-            // letters begin some entry's stem, are stemmed.
-            if end - start < 3 || bytes.get(end).is_some_and(|b| !b.is_ascii()) || (start > 0 && !bytes[start - 1].is_ascii()) {
-                continue;
-            }
-            let Some(bit) = prefix_bit(&bytes[start..]) else { continue };
-            if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
-            let word = &bytes[start..end];
-            if !self.heads.get(&(bit as u32)).is_some_and(|heads| heads.iter().any(|head| word.starts_with(head))) {
-                continue;
-            }
-            let Some(patterns) = self.by_first.get(&*stem(&lower[start..end])) else { continue };
-            for (id, rest) in patterns {
-                if let Some(phrase_end) = rest_matches(lower, end, rest) {
-                    found(*id, start, phrase_end);
-                }
+        // Only ASCII words of three letters or more, whose first three
+        // letters begin some entry's stem, are stemmed.
+        if end - start < 3 || !bytes[start..end].is_ascii() {
+            return;
+        }
+        let Some(bit) = prefix_bit(&bytes[start..]) else { return };
+        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
+        let word = &bytes[start..end];
+        if !self.heads.get(&(bit as u32)).is_some_and(|heads| heads.iter().any(|head| word.starts_with(head))) {
+            return;
+        }
+        let Some(patterns) = self.by_first.get(&*stem(&lower[start..end])) else { return };
+        for (id, rest) in patterns {
+            if let Some(phrase_end) = rest_matches(lower, end, rest) {
+                found(*id, start, phrase_end);
             }
         }
+    }
+
+    /// Calls `found(phrase, start, end)` for every stemmed phrase in `lower`.
+    #[cfg(test)]
+    pub fn for_each_match(&self, lower: &str, mut found: impl FnMut(u32, usize, usize)) {
+        crate::words::for_each_word(lower, |start, end| {
+            // Words here are runs of letters and digits, as the phrase index reads them.
+            let mut at = start;
+            for (i, c) in lower[start..end].char_indices() {
+                if !c.is_alphanumeric() {
+                    if at < start + i {
+                        self.matches_at(lower, at, start + i, &mut found);
+                    }
+                    at = start + i + c.len_utf8();
+                }
+            }
+            if at < end {
+                self.matches_at(lower, at, end, &mut found);
+            }
+        });
     }
 }
 
@@ -143,14 +154,6 @@ fn word_end(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        _ => 2,
-    }
 }
 
 #[cfg(test)]
