@@ -109,6 +109,35 @@ impl<'t> Document<'t> {
         self.quotes.get(i).is_some_and(|q| q.0 <= pos)
     }
 
+    /// True when `pos` lies inside a quotation of someone's own words: a
+    /// quotation that is not an example of recording. Training material and
+    /// supervision quote a poor entry to show what is wrong with it ("Poor
+    /// example: 'SW undertook CIN visit. YP presented as settled.'"); those
+    /// words are the recording, checked like the writer's own. A short quoted
+    /// phrase is a mention ("instead of 'mum claims'"), never an example.
+    pub fn in_their_words(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.1 <= pos);
+        self.quotes.get(i).is_some_and(|&q| q.0 <= pos && !self.is_recording_example(q))
+    }
+
+    fn is_recording_example(&self, (start, end): (usize, usize)) -> bool {
+        const CUES: &[&str] = &["example", "poor entry", "avoid"];
+        let words = self.token_at(end) - self.token_at(start);
+        if words < 4 || start == 0 {
+            return false;
+        }
+        // What introduces it: the words before it on its line, or the line
+        // before when the quotation opens its line.
+        let open = start - 1; // the quotation mark
+        let line_start = self.lower[..open].rfind('\n').map_or(0, |p| p + 1);
+        let mut intro = &self.lower[line_start..open];
+        if intro.trim().is_empty() && line_start > 0 {
+            let previous = self.lower[..line_start - 1].rfind('\n').map_or(0, |p| p + 1);
+            intro = &self.lower[previous..line_start - 1];
+        }
+        CUES.iter().any(|cue| intro.contains(cue))
+    }
+
     /// Hits from one list, in text order.
     pub fn hits_in(&self, list: List) -> std::slice::Iter<'_, Hit> {
         self.by_list[list as usize].iter()
