@@ -81,7 +81,7 @@ mod tests {
         assert!(present("In my view the risk to Kacper has reduced since dad moved out."));
         assert!(present("I am worried that Amira is not eating because there was no food in the house."));
         assert!(present("This suggests Kacper's needs are not being met."));
-        assert!(present("The risk of harm has reduced since the locks were changed."));
+        assert!(not_denied("The risk of harm has reduced since the locks were changed."));
         assert!(not_denied("Analysis:\nJayden's school attendance has improved and he is safer at home now that dad has left."));
     }
 
