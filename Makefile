@@ -192,7 +192,7 @@ deny: deps-deny
 
 .PHONY: bench deps-bench size-check
 
-WASM_GZIP_LIMIT := 150000
+WASM_GZIP_LIMIT := 300000
 
 deps-bench: bench-peers/node_modules/.package-lock.json
 

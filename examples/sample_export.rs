@@ -125,18 +125,7 @@ const CHILDREN: [(&str, &str, u32); 40] = [
     ("Hollie", "she", 11),
 ];
 
-const CARERS: [&str; 10] = [
-    "mum",
-    "dad",
-    "nan",
-    "the foster carer",
-    "grandad",
-    "mum's partner",
-    "the kinship carer",
-    "auntie",
-    "mum",
-    "dad",
-];
+const CARERS: [&str; 10] = ["mum", "dad", "nan", "the foster carer", "grandad", "mum's partner", "the kinship carer", "auntie", "mum", "dad"];
 
 /// How a worker tends to write (probabilities per note), nudged by team.
 struct Habits {
@@ -175,9 +164,7 @@ struct Note<'a> {
 fn fill(template: &str, n: &Note<'_>) -> String {
     let cap = |s: &str| {
         let mut c = s.chars();
-        c.next().map_or_else(String::new, |f| {
-            f.to_uppercase().collect::<String>() + c.as_str()
-        })
+        c.next().map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
     };
     template
         .replace("{child}", n.child)
@@ -217,10 +204,7 @@ fn body(rng: &mut Rng, kind: &str, h: &Habits, month: u32, n: &Note<'_>) -> Stri
         ],
         ("Phone Call", true) => &["Phone call with {carer} re: contact arrangements. Contact with dad remains supervised at the contact centre."],
         ("Phone Call", _) => &["Phone call with {carer} about when {child} will next see {his} dad, which will be at the family centre on Saturday."],
-        (_, true) => &[
-            "Email from the IRO about {child}'s LAC review and the PEP.",
-            "Update from school re: {child}'s attendance. TAF meeting arranged.",
-        ],
+        (_, true) => &["Email from the IRO about {child}'s LAC review and the PEP.", "Update from school re: {child}'s attendance. TAF meeting arranged."],
         _ => &[
             "Email from {child}'s head of year about {his} attendance, which is 91% this term.",
             "Update from the school nurse: {child}'s health check is done and {his} jabs are up to date.",
@@ -247,13 +231,7 @@ fn body(rng: &mut Rng, kind: &str, h: &Habits, month: u32, n: &Note<'_>) -> Stri
         parts.push(fill(rng.pick(facts), n));
     }
     if visit && rng.chance(0.7) {
-        parts.push(fill(
-            rng.pick(&[
-                "I saw {child} on {his} own in {his} bedroom for about 20 minutes.",
-                "I spoke with {child} alone in the garden.",
-            ]),
-            n,
-        ));
+        parts.push(fill(rng.pick(&["I saw {child} on {his} own in {his} bedroom for about 20 minutes.", "I spoke with {child} alone in the garden."]), n));
     }
     if rng.chance((h.voice + lift).min(0.97)) {
         let voice: &[&str] = if n.age < 2 {
@@ -276,11 +254,7 @@ fn body(rng: &mut Rng, kind: &str, h: &Habits, month: u32, n: &Note<'_>) -> Stri
             "{Carer} is deaf and a British Sign Language interpreter was there for the whole visit.",
             "{child} is of Black Caribbean heritage and {carer} takes {him} to a Saturday club where {he} meets other children of the same heritage.",
         ];
-        parts.push(fill(
-            &rng.pick(&equality)
-                .replace("{him}", if n.he == "he" { "him" } else { "her" }),
-            n,
-        ));
+        parts.push(fill(&rng.pick(&equality).replace("{him}", if n.he == "he" { "him" } else { "her" }), n));
     }
     if rng.chance(h.stigma) {
         let labels = [
@@ -292,14 +266,7 @@ fn body(rng: &mut Rng, kind: &str, h: &Habits, month: u32, n: &Note<'_>) -> Stri
         parts.push(fill(rng.pick(&labels), n));
     }
     if rng.chance(h.vague) {
-        parts.push(
-            rng.pick(&[
-                "No concerns.",
-                "No concerns noted at this time.",
-                "Everything appropriate.",
-            ])
-            .to_owned(),
-        );
+        parts.push(rng.pick(&["No concerns.", "No concerns noted at this time.", "Everything appropriate."]).to_owned());
     }
     // Records of what was done: loosely (flagged) or fully.
     if rng.chance(h.loose) {
@@ -327,28 +294,17 @@ fn body(rng: &mut Rng, kind: &str, h: &Habits, month: u32, n: &Note<'_>) -> Stri
             "I am worried that {child} is not getting the help {he} needs with {his} speech; I think a referral to speech and language therapy is needed.",
             "In my view the risk of emotional harm to {child} remains high because of the arguments at home, and a child protection plan is still needed.",
         ];
-        parts.push(fill(
-            &rng.pick(&opinion)
-                .replace("{him}", if n.he == "he" { "him" } else { "her" }),
-            n,
-        ));
+        parts.push(fill(&rng.pick(&opinion).replace("{him}", if n.he == "he" { "him" } else { "her" }), n));
     }
     let plans: &[&str] = if jargon {
         &["SW to visit again in 6 weeks.", "Next CG meeting on 14/12."]
     } else {
-        &[
-            "I will visit again in four weeks.",
-            "I will ring {carer} on Friday to check how the first weekend went.",
-        ]
+        &["I will visit again in four weeks.", "I will ring {carer} on Friday to check how the first weekend went."]
     };
     parts.push(fill(rng.pick(plans), n));
     let paragraphs = 1 + rng.below(3);
     let per = parts.len().div_ceil(paragraphs);
-    parts
-        .chunks(per)
-        .map(|c| c.join(" "))
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    parts.chunks(per).map(|c| c.join(" ")).collect::<Vec<_>>().join("\n\n")
 }
 
 fn days_in_month(month: u32) -> u32 {
@@ -379,16 +335,9 @@ fn add_minutes(mut t: (u32, u32, u32, u32), minutes: u32) -> (u32, u32, u32, u32
 }
 
 fn stamp(t: (u32, u32, u32, u32), seconds: Option<u32>) -> String {
-    let (year, month) = if t.0 > 12 {
-        (2027, t.0 - 12)
-    } else {
-        (2026, t.0)
-    };
+    let (year, month) = if t.0 > 12 { (2027, t.0 - 12) } else { (2026, t.0) };
     match seconds {
-        Some(s) => format!(
-            "{:02}/{:02}/{year} {:02}:{:02}:{s:02}",
-            t.1, month, t.2, t.3
-        ),
+        Some(s) => format!("{:02}/{:02}/{year} {:02}:{:02}:{s:02}", t.1, month, t.2, t.3),
         None => format!("{:02}/{:02}/{year} {:02}:{:02}", t.1, month, t.2, t.3),
     }
 }
@@ -417,27 +366,11 @@ fn main() {
         .collect();
     let file = std::fs::File::create(&out).unwrap_or_else(|e| panic!("{out}: {e}"));
     let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, file));
-    w.write_record([
-        "CaseNoteID",
-        "PersonID",
-        "TeamName",
-        "CreatedBy",
-        "NoteType",
-        "EventDateTime",
-        "CreatedDateTime",
-        "NoteBody",
-    ])
-    .unwrap();
+    w.write_record(["CaseNoteID", "PersonID", "TeamName", "CreatedBy", "NoteType", "EventDateTime", "CreatedDateTime", "NoteBody"]).unwrap();
     for i in 0..notes {
         let (team, worker, h) = &workers[rng.below(workers.len())];
         let (child, he, age) = CHILDREN[rng.below(CHILDREN.len())];
-        let n = Note {
-            child,
-            he,
-            his: if he == "he" { "his" } else { "her" },
-            age,
-            carer: rng.pick(&CARERS),
-        };
+        let n = Note { child, he, his: if he == "he" { "his" } else { "her" }, age, carer: rng.pick(&CARERS) };
         let kind = match rng.below(20) {
             0..=10 => "Statutory Visit",
             11..=12 => "Strategy Discussion",
@@ -449,18 +382,9 @@ fn main() {
         while weekday(month, day) >= 5 {
             day = day % days_in_month(month) + 1;
         }
-        let event = (
-            month,
-            day,
-            9 + rng.below(8) as u32,
-            [0, 15, 30, 45][rng.below(4)],
-        );
+        let event = (month, day, 9 + rng.below(8) as u32, [0, 15, 30, 45][rng.below(4)]);
         // Most notes the same day or the next; a worker who falls behind takes days.
-        let delay = if rng.chance(h.late) {
-            24 * 60 * (2 + rng.below(9) as u32) + rng.below(600) as u32
-        } else {
-            30 + rng.below(20 * 60) as u32
-        };
+        let delay = if rng.chance(h.late) { 24 * 60 * (2 + rng.below(9) as u32) + rng.below(600) as u32 } else { 30 + rng.below(20 * 60) as u32 };
         let mut created = add_minutes(event, delay);
         let mut text = body(&mut rng, kind, h, month, &n);
         // Faults, as real exports have them.
@@ -486,9 +410,7 @@ fn main() {
         ])
         .unwrap();
     }
-    let mut inner = w
-        .into_inner()
-        .unwrap_or_else(|_| panic!("{out}: write failed"));
+    let mut inner = w.into_inner().unwrap_or_else(|_| panic!("{out}: write failed"));
     inner.flush().unwrap();
     eprintln!("wrote {notes} notes to {out}");
 }

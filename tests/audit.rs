@@ -24,8 +24,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_case-note-check");
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sample-export.csv");
 /// The README's command for the sample.
 const MAP: &str = "id=CaseNoteID,text=NoteBody,event=NoteType,event_at=EventDateTime,recorded_at=CreatedDateTime,team=TeamName,worker=CreatedBy";
-const EVENT_MAP: &str =
-    "Strategy Discussion=s47_strategy_significant,Case Note=other,Phone Call=other";
+const EVENT_MAP: &str = "Strategy Discussion=s47_strategy_significant,Case Note=other,Phone Call=other";
 
 /// A fresh folder for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -44,11 +43,7 @@ struct Run {
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
     let mut child = Command::new(BIN)
         .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -62,11 +57,7 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
     if let Some(f) = feeder {
         f.join().unwrap().unwrap();
     }
-    Run {
-        status: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run { status: out.status.code(), stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
 }
 
 fn audit(args: &[&str]) -> Run {
@@ -76,10 +67,7 @@ fn audit(args: &[&str]) -> Run {
 }
 
 fn read_json(path: &Path) -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-    )
-    .unwrap()
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
 }
 
 /// `23/11/2026 10:00[:ss]` → `2026-11-23T10:00`, written here apart from the audit's own reader.
@@ -145,12 +133,7 @@ impl Expect {
         self.words += report["stats"]["words"].as_u64().unwrap();
         self.opinion += u64::from(report["opinion"]["present"] == true);
         self.child_voice += u64::from(report["child_voice"]["present"] == true);
-        self.equality += u64::from(
-            !report["equality"]["mentioned"]
-                .as_array()
-                .unwrap()
-                .is_empty(),
-        );
+        self.equality += u64::from(!report["equality"]["mentioned"].as_array().unwrap().is_empty());
         self.jargon += count("jargon");
         self.jargon_notes += u64::from(count("jargon") > 0);
         self.stigmatising += count("stigmatising-language");
@@ -210,13 +193,7 @@ impl Expect {
 
 fn minutes(iso: &str) -> i64 {
     // Minutes since 2000-01-01, by hand (days by the civil-from-days formula).
-    let (y, m, d, h, mi) = (
-        &iso[0..4],
-        &iso[5..7],
-        &iso[8..10],
-        &iso[11..13],
-        &iso[14..16],
-    );
+    let (y, m, d, h, mi) = (&iso[0..4], &iso[5..7], &iso[8..10], &iso[11..13], &iso[14..16]);
     let (y, m, d): (i64, i64, i64) = (y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -234,17 +211,10 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
     let (jsonl, lines) = sample_as_jsonl();
     // The per-note reports, from the batch command.
     let batch = run(&["-"], Some(jsonl.as_bytes()));
-    let outputs: Vec<Value> = batch
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let outputs: Vec<Value> = batch.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(outputs.len(), lines, "a line out for every line in");
-    let inputs: BTreeMap<String, Value> = jsonl
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .map(|v| (v["id"].as_str().unwrap().to_owned(), v))
-        .collect();
+    let inputs: BTreeMap<String, Value> =
+        jsonl.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).map(|v| (v["id"].as_str().unwrap().to_owned(), v)).collect();
     let mut overall = Expect::default();
     let mut teams: BTreeMap<String, Expect> = BTreeMap::new();
     let mut months: BTreeMap<String, Expect> = BTreeMap::new();
@@ -261,33 +231,19 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
             continue;
         }
         let report = &out["report"];
-        assert_eq!(
-            (out["team"].as_str(), out["worker"].as_str()),
-            (input["team"].as_str(), input["worker"].as_str()),
-            "extra keys carried through"
-        );
+        assert_eq!((out["team"].as_str(), out["worker"].as_str()), (input["team"].as_str(), input["worker"].as_str()), "extra keys carried through");
         if input["text"] == "" {
             bad.insert(id);
             continue;
         }
         let hours = (report["deadline"]["status"] == "overdue").then(|| {
-            let late = minutes(input["context"]["recorded_at"].as_str().unwrap())
-                - minutes(report["deadline"]["due"].as_str().unwrap());
+            let late = minutes(input["context"]["recorded_at"].as_str().unwrap()) - minutes(report["deadline"]["due"].as_str().unwrap());
             (late.max(1) as u64).div_ceil(60)
         });
         overall.add(report, hours);
-        teams
-            .entry(input["team"].as_str().unwrap().to_owned())
-            .or_default()
-            .add(report, hours);
-        months
-            .entry(input["context"]["event_at"].as_str().unwrap()[..7].to_owned())
-            .or_default()
-            .add(report, hours);
-        categories
-            .entry(report["deadline"]["category"].as_str().unwrap().to_owned())
-            .or_default()
-            .add(report, hours);
+        teams.entry(input["team"].as_str().unwrap().to_owned()).or_default().add(report, hours);
+        months.entry(input["context"]["event_at"].as_str().unwrap()[..7].to_owned()).or_default().add(report, hours);
+        categories.entry(report["deadline"]["category"].as_str().unwrap().to_owned()).or_default().add(report, hours);
         let findings = report["findings"].as_array().unwrap();
         let mut worst: BTreeMap<&str, i64> = BTreeMap::new();
         for f in findings {
@@ -299,9 +255,7 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
             let w = worst.entry(f["rule"].as_str().unwrap()).or_insert(0);
             *w = (*w).max(points);
             if f["rule"] == "jargon" {
-                *terms
-                    .entry(f["text"].as_str().unwrap().to_lowercase())
-                    .or_default() += 1;
+                *terms.entry(f["text"].as_str().unwrap().to_lowercase()).or_default() += 1;
             }
         }
         for rule in worst.keys() {
@@ -311,17 +265,10 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
         }
         let score: i64 = worst.values().sum();
         if score > 0 {
-            ranked.push((
-                -score,
-                -(findings.len() as i64),
-                out["id"].as_str().unwrap().to_owned(),
-            ));
+            ranked.push((-score, -(findings.len() as i64), out["id"].as_str().unwrap().to_owned()));
         }
     }
-    assert!(
-        overall.notes > 2000 && !bad.is_empty() && overall.overdue > 0,
-        "the sample exercises the audit"
-    );
+    assert!(overall.notes > 2000 && !bad.is_empty() && overall.overdue > 0, "the sample exercises the audit");
 
     // The audit of the CSV export.
     let json_path = dir.join("report.json");
@@ -345,26 +292,14 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
     assert_eq!(report["notes"], overall.notes);
     overall.assert_matches(&report["overall"], "overall");
     let groups = |key: &str| -> BTreeMap<String, Value> {
-        report[key]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|g| (g["name"].as_str().unwrap().to_owned(), g.clone()))
-            .collect()
+        report[key].as_array().unwrap().iter().map(|g| (g["name"].as_str().unwrap().to_owned(), g.clone())).collect()
     };
-    let (got_teams, got_months, got_deadlines) =
-        (groups("teams"), groups("months"), groups("deadlines"));
-    assert_eq!(
-        got_teams.keys().collect::<Vec<_>>(),
-        teams.keys().collect::<Vec<_>>()
-    );
+    let (got_teams, got_months, got_deadlines) = (groups("teams"), groups("months"), groups("deadlines"));
+    assert_eq!(got_teams.keys().collect::<Vec<_>>(), teams.keys().collect::<Vec<_>>());
     for (name, want) in &teams {
         want.assert_matches(&got_teams[name], name);
     }
-    assert_eq!(
-        got_months.keys().collect::<Vec<_>>(),
-        months.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(got_months.keys().collect::<Vec<_>>(), months.keys().collect::<Vec<_>>());
     for (name, want) in &months {
         want.assert_matches(&got_months[name], name);
     }
@@ -373,56 +308,20 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
         want.assert_matches(&got_deadlines[name], name);
     }
     for row in report["rules"].as_array().unwrap() {
-        let (findings, notes) = rules
-            .get(row["id"].as_str().unwrap())
-            .copied()
-            .unwrap_or_default();
-        assert_eq!(
-            (
-                row["findings"].as_u64().unwrap(),
-                row["notes"]["count"].as_u64().unwrap()
-            ),
-            (findings, notes),
-            "{}",
-            row["id"]
-        );
+        let (findings, notes) = rules.get(row["id"].as_str().unwrap()).copied().unwrap_or_default();
+        assert_eq!((row["findings"].as_u64().unwrap(), row["notes"]["count"].as_u64().unwrap()), (findings, notes), "{}", row["id"]);
     }
     for t in report["jargon"].as_array().unwrap() {
-        assert_eq!(
-            t["count"].as_u64(),
-            terms
-                .get(&t["term"].as_str().unwrap().to_lowercase())
-                .copied(),
-            "{}",
-            t["term"]
-        );
+        assert_eq!(t["count"].as_u64(), terms.get(&t["term"].as_str().unwrap().to_lowercase()).copied(), "{}", t["term"]);
     }
     let most = terms.values().max().unwrap();
-    assert_eq!(
-        report["jargon"][0]["count"].as_u64(),
-        Some(*most),
-        "the most frequent term first"
-    );
+    assert_eq!(report["jargon"][0]["count"].as_u64(), Some(*most), "the most frequent term first");
     ranked.sort();
-    let want_follow_up: Vec<&str> = ranked
-        .iter()
-        .take(25)
-        .map(|(_, _, id)| id.as_str())
-        .collect();
-    let got_follow_up: Vec<&str> = report["follow_up"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
+    let want_follow_up: Vec<&str> = ranked.iter().take(25).map(|(_, _, id)| id.as_str()).collect();
+    let got_follow_up: Vec<&str> = report["follow_up"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
     assert_eq!(got_follow_up, want_follow_up);
     assert_eq!(report["bad_rows"]["count"], bad.len());
-    let listed: BTreeSet<String> = report["bad_rows"]["listed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["id"].as_str().unwrap().to_owned())
-        .collect();
+    let listed: BTreeSet<String> = report["bad_rows"]["listed"].as_array().unwrap().iter().map(|b| b["id"].as_str().unwrap().to_owned()).collect();
     assert_eq!(listed, bad);
 
     // The CSV says the same, group by group.
@@ -448,14 +347,8 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
         };
         assert_eq!(cell("notes"), g["notes"].to_string());
         assert_eq!(cell("opinion_rate"), show(&g["opinion"]["rate"]));
-        assert_eq!(
-            cell("child_voice_present"),
-            g["child_voice"]["count"].to_string()
-        );
-        assert_eq!(
-            cell("jargon_per_1000_words"),
-            show(&g["jargon"]["per_1000_words"])
-        );
+        assert_eq!(cell("child_voice_present"), g["child_voice"]["count"].to_string());
+        assert_eq!(cell("jargon_per_1000_words"), show(&g["jargon"]["per_1000_words"]));
         assert_eq!(cell("late_median_hours"), show(&g["late"]["median_hours"]));
         assert_eq!(cell("late_p90_hours"), show(&g["late"]["p90_hours"]));
         seen += 1;
@@ -466,29 +359,13 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
     let html = std::fs::read_to_string(&html_path).unwrap();
     let table = &html[html.find(r#"<table id="teams-table">"#).unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
-    let pct = |v: &Value| {
-        v.as_f64()
-            .map_or("–".to_owned(), |r| format!("{:.1}%", r * 100.0))
-    };
+    let pct = |v: &Value| v.as_f64().map_or("–".to_owned(), |r| format!("{:.1}%", r * 100.0));
     for (name, g) in &got_teams {
-        let row = &table[table
-            .find(&format!(">{name}</th>"))
-            .unwrap_or_else(|| panic!("{name} in the HTML"))..];
+        let row = &table[table.find(&format!(">{name}</th>")).unwrap_or_else(|| panic!("{name} in the HTML"))..];
         let row = &row[..row.find("</tr>").unwrap()];
-        let cells: Vec<&str> = row
-            .split("<td class=\"n\">")
-            .skip(1)
-            .map(|c| &c[..c.find("</td>").unwrap()])
-            .collect();
+        let cells: Vec<&str> = row.split("<td class=\"n\">").skip(1).map(|c| &c[..c.find("</td>").unwrap()]).collect();
         assert_eq!(cells[0], g["notes"].to_string());
-        assert_eq!(
-            cells[1..4],
-            [
-                pct(&g["opinion"]["rate"]),
-                pct(&g["child_voice"]["rate"]),
-                pct(&g["equality"]["rate"])
-            ]
-        );
+        assert_eq!(cells[1..4], [pct(&g["opinion"]["rate"]), pct(&g["child_voice"]["rate"]), pct(&g["equality"]["rate"])]);
         assert_eq!(cells[6], pct(&g["late"]["rate"]));
     }
 
@@ -496,11 +373,7 @@ fn counts_in_the_report_equal_counts_from_the_per_note_reports() {
     let jsonl_path = dir.join("export.jsonl");
     std::fs::write(&jsonl_path, &jsonl).unwrap();
     let from_jsonl = dir.join("from-jsonl.json");
-    let r = audit(&[
-        jsonl_path.to_str().unwrap(),
-        "--json",
-        from_jsonl.to_str().unwrap(),
-    ]);
+    let r = audit(&[jsonl_path.to_str().unwrap(), "--json", from_jsonl.to_str().unwrap()]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     let mut a = report.clone();
     let mut b = read_json(&from_jsonl);
@@ -557,14 +430,7 @@ fn sample_records() -> (String, Vec<Vec<u8>>) {
 fn shards_merge_to_the_whole_files_report_whatever_the_threads() {
     let dir = scratch("shards");
     let p = |name: &str| dir.join(name).to_str().unwrap().to_owned();
-    let common = [
-        "--map",
-        MAP,
-        "--event-map",
-        EVENT_MAP,
-        "--by-worker",
-        "--include-excerpts",
-    ];
+    let common = ["--map", MAP, "--event-map", EVENT_MAP, "--by-worker", "--include-excerpts"];
     let whole = |jobs: &str, json: &str, csv: &str| {
         let mut args = vec![SAMPLE, "-j", jobs, "--json", json, "--csv", csv];
         args.extend_from_slice(&common);
@@ -573,31 +439,18 @@ fn shards_merge_to_the_whole_files_report_whatever_the_threads() {
     };
     whole("2", &p("whole.json"), &p("whole.csv"));
     whole("1", &p("one-thread.json"), &p("one-thread.csv"));
-    assert_eq!(
-        std::fs::read(p("whole.json")).unwrap(),
-        std::fs::read(p("one-thread.json")).unwrap(),
-        "the same report on one thread or two"
-    );
+    assert_eq!(std::fs::read(p("whole.json")).unwrap(), std::fs::read(p("one-thread.json")).unwrap(), "the same report on one thread or two");
 
     // Four shards of uneven sizes, each with the header, as a case system exports by period.
     let (head, records) = sample_records();
-    let cuts = [
-        0,
-        records.len() / 7,
-        records.len() / 2,
-        records.len() * 3 / 4,
-        records.len(),
-    ];
+    let cuts = [0, records.len() / 7, records.len() / 2, records.len() * 3 / 4, records.len()];
     for i in 0..4 {
         let mut shard = head.clone().into_bytes();
         for r in &records[cuts[i]..cuts[i + 1]] {
             shard.extend_from_slice(r);
         }
         std::fs::write(dir.join(format!("shard-{i}.csv")), shard).unwrap();
-        let (input, partial) = (
-            p(&format!("shard-{i}.csv")),
-            p(&format!("shard-{i}.partial.json")),
-        );
+        let (input, partial) = (p(&format!("shard-{i}.csv")), p(&format!("shard-{i}.partial.json")));
         let mut args = vec![input.as_str(), "--partial", partial.as_str()];
         args.extend_from_slice(&common);
         let r = audit(&args);
@@ -621,64 +474,22 @@ fn shards_merge_to_the_whole_files_report_whatever_the_threads() {
         None,
     );
     assert_eq!(r.status, Some(0), "{}", r.stderr);
-    let r = run(
-        &[
-            "audit",
-            "merge",
-            "-q",
-            &p("shard-3.partial.json"),
-            &p("shard-0.partial.json"),
-            "--partial",
-            &p("half.partial.json"),
-        ],
-        None,
-    );
+    let r = run(&["audit", "merge", "-q", &p("shard-3.partial.json"), &p("shard-0.partial.json"), "--partial", &p("half.partial.json")], None);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     // Partials concatenated in one file, one a line, as RDD.pipe's output is.
-    let both = [
-        std::fs::read_to_string(p("shard-1.partial.json")).unwrap(),
-        std::fs::read_to_string(p("shard-2.partial.json")).unwrap(),
-    ]
-    .concat();
+    let both = [std::fs::read_to_string(p("shard-1.partial.json")).unwrap(), std::fs::read_to_string(p("shard-2.partial.json")).unwrap()].concat();
     std::fs::write(p("lines.partial.json"), both).unwrap();
-    let r = run(
-        &[
-            "audit",
-            "merge",
-            "-q",
-            &p("half.partial.json"),
-            &p("lines.partial.json"),
-            "--json",
-            &p("rounds.json"),
-            "--csv",
-            &p("rounds.csv"),
-        ],
-        None,
-    );
+    let r = run(&["audit", "merge", "-q", &p("half.partial.json"), &p("lines.partial.json"), "--json", &p("rounds.json"), "--csv", &p("rounds.csv")], None);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
 
     let whole_csv = std::fs::read_to_string(p("whole.csv")).unwrap();
-    assert_eq!(
-        std::fs::read_to_string(p("merged.csv")).unwrap(),
-        whole_csv,
-        "the CSV figures are identical"
-    );
+    assert_eq!(std::fs::read_to_string(p("merged.csv")).unwrap(), whole_csv, "the CSV figures are identical");
     assert_eq!(std::fs::read_to_string(p("rounds.csv")).unwrap(), whole_csv);
     let mut want = read_json(&dir.join("whole.json"));
-    assert!(
-        want["workers"].as_array().unwrap().len() > 10
-            && want["follow_up"][0]["excerpts"]
-                .as_array()
-                .is_some_and(|e| !e.is_empty())
-    );
+    assert!(want["workers"].as_array().unwrap().len() > 10 && want["follow_up"][0]["excerpts"].as_array().is_some_and(|e| !e.is_empty()));
     let merged = read_json(&dir.join("merged.json"));
     assert_eq!(merged["inputs"].as_array().unwrap().len(), 4);
-    let notes: u64 = merged["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["notes"].as_u64().unwrap())
-        .sum();
+    let notes: u64 = merged["inputs"].as_array().unwrap().iter().map(|i| i["notes"].as_u64().unwrap()).sum();
     assert_eq!(notes, want["notes"].as_u64().unwrap());
     strip_locations(&mut want);
     for name in ["merged.json", "rounds.json"] {
@@ -688,42 +499,16 @@ fn shards_merge_to_the_whole_files_report_whatever_the_threads() {
     }
 
     // Partials made differently do not merge.
-    let r = audit(&[
-        &p("shard-0.csv"),
-        "--map",
-        MAP,
-        "--event-map",
-        EVENT_MAP,
-        "--partial",
-        &p("plain.partial.json"),
-    ]);
+    let r = audit(&[&p("shard-0.csv"), "--map", MAP, "--event-map", EVENT_MAP, "--partial", &p("plain.partial.json")]);
     assert_eq!(r.status, Some(0));
-    let r = run(
-        &[
-            "audit",
-            "merge",
-            &p("shard-1.partial.json"),
-            &p("plain.partial.json"),
-            "--json",
-            &p("x.json"),
-        ],
-        None,
-    );
+    let r = run(&["audit", "merge", &p("shard-1.partial.json"), &p("plain.partial.json"), "--json", &p("x.json")], None);
     assert_eq!(r.status, Some(2));
     assert!(r.stderr.contains("--by-worker"), "{}", r.stderr);
     assert!(!dir.join("x.json").exists());
     std::fs::write(p("junk.json"), "{\"not\": \"a partial\"}\n").unwrap();
-    let r = run(
-        &["audit", "merge", &p("junk.json"), "--json", &p("x.json")],
-        None,
-    );
+    let r = run(&["audit", "merge", &p("junk.json"), "--json", &p("x.json")], None);
     assert_eq!(r.status, Some(2));
-    assert!(
-        r.stderr
-            .contains("junk.json, line 1: not a partial summary"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("junk.json, line 1: not a partial summary"), "{}", r.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -733,12 +518,7 @@ fn audit_bytes(dir: &Path, name: &str, bytes: &[u8], extra: &[&str]) -> (Run, Op
     std::fs::write(&input, bytes).unwrap();
     let json = dir.join(format!("{name}.json"));
     let _ = std::fs::remove_file(&json);
-    let mut args = vec![
-        "audit",
-        input.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-    ];
+    let mut args = vec!["audit", input.to_str().unwrap(), "--json", json.to_str().unwrap()];
     args.extend_from_slice(extra);
     let r = run(&args, None);
     let report = json.exists().then(|| read_json(&json));
@@ -756,64 +536,20 @@ fn csv_as_exports_really_are() {
                A2,CIN visit. Jayden was fine.,23/11/2026,South,extra\r\n\
                A3,Visit.,31/02/2026 10:00,North\r\n\
                A4,\"Plain note, with a comma.\",2026-11-23T10:00:00Z,\r\n";
-    let (r, report) = audit_bytes(
-        &dir,
-        "edge.csv",
-        csv.as_bytes(),
-        &["--map", "id=Note ID,text=Body"],
-    );
+    let (r, report) = audit_bytes(&dir, "edge.csv", csv.as_bytes(), &["--map", "id=Note ID,text=Body"]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     let report = report.unwrap();
-    assert_eq!(
-        (
-            report["notes"].as_u64(),
-            report["bad_rows"]["count"].as_u64()
-        ),
-        (Some(2), Some(2))
-    );
+    assert_eq!((report["notes"].as_u64(), report["bad_rows"]["count"].as_u64()), (Some(2), Some(2)));
     assert_eq!(report["inputs"][0]["encoding"], "utf-8");
     let bad = &report["bad_rows"]["listed"];
-    assert_eq!(
-        (bad[0]["row"].as_u64(), bad[0]["id"].as_str()),
-        (Some(3), Some("A2"))
-    );
-    assert!(
-        bad[0]["reason"]
-            .as_str()
-            .unwrap()
-            .contains("has 5 fields where the header has 4"),
-        "{bad}"
-    );
-    assert_eq!(
-        (bad[1]["row"].as_u64(), bad[1]["id"].as_str()),
-        (Some(4), Some("A3"))
-    );
-    assert!(
-        bad[1]["reason"]
-            .as_str()
-            .unwrap()
-            .starts_with("event_at (Event At): \"31/02/2026 10:00\" is not a date"),
-        "{bad}"
-    );
-    let teams: Vec<&str> = report["teams"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        teams,
-        ["(no team)", "North"],
-        "an empty team cell is no team"
-    );
-    assert_eq!(
-        report["jargon"][0]["term"], "LAC review",
-        "found inside the quoted, multi-line field"
-    );
-    assert_eq!(
-        report["overall"]["opinion"]["count"], 1,
-        "the worker's opinion after the embedded line breaks"
-    );
+    assert_eq!((bad[0]["row"].as_u64(), bad[0]["id"].as_str()), (Some(3), Some("A2")));
+    assert!(bad[0]["reason"].as_str().unwrap().contains("has 5 fields where the header has 4"), "{bad}");
+    assert_eq!((bad[1]["row"].as_u64(), bad[1]["id"].as_str()), (Some(4), Some("A3")));
+    assert!(bad[1]["reason"].as_str().unwrap().starts_with("event_at (Event At): \"31/02/2026 10:00\" is not a date"), "{bad}");
+    let teams: Vec<&str> = report["teams"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(teams, ["(no team)", "North"], "an empty team cell is no team");
+    assert_eq!(report["jargon"][0]["term"], "LAC review", "found inside the quoted, multi-line field");
+    assert_eq!(report["overall"]["opinion"]["count"], 1, "the worker's opinion after the embedded line breaks");
 
     // Windows-1252, as Excel's plain "CSV" writes it: detected, decoded, said.
     let mut cp1252 = b"id,text,event_at\n".to_vec();
@@ -821,67 +557,31 @@ fn csv_as_exports_really_are() {
     cp1252.extend_from_slice(b"Zo\xEB-2,Caf\xE9 visit \x96 CIN plan agreed.,\n");
     let (r, report) = audit_bytes(&dir, "excel.csv", &cp1252, &[]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("reading it as Windows-1252"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("reading it as Windows-1252"), "{}", r.stderr);
     let report = report.unwrap();
     assert_eq!(report["inputs"][0]["encoding"], "windows-1252");
     assert_eq!(report["notes"], 1);
-    assert_eq!(
-        report["bad_rows"]["listed"][0]["id"], "Zoë-1",
-        "decoded, not mangled"
-    );
-    assert!(report["bad_rows"]["listed"][0]["reason"]
-        .as_str()
-        .unwrap()
-        .contains("\"soon\" is not a date"));
+    assert_eq!(report["bad_rows"]["listed"][0]["id"], "Zoë-1", "decoded, not mangled");
+    assert!(report["bad_rows"]["listed"][0]["reason"].as_str().unwrap().contains("\"soon\" is not a date"));
     let (r, report) = audit_bytes(&dir, "forced.csv", &cp1252, &["--encoding", "utf-8"]);
     assert_eq!(r.status, Some(0));
     let report = report.unwrap();
-    assert_eq!(
-        report["bad_rows"]["count"], 2,
-        "as UTF-8, each row is bad and says why"
-    );
-    assert!(
-        report["bad_rows"]["listed"][1]["reason"]
-            .as_str()
-            .unwrap()
-            .contains("give --encoding windows-1252"),
-        "{}",
-        report["bad_rows"]
-    );
+    assert_eq!(report["bad_rows"]["count"], 2, "as UTF-8, each row is bad and says why");
+    assert!(report["bad_rows"]["listed"][1]["reason"].as_str().unwrap().contains("give --encoding windows-1252"), "{}", report["bad_rows"]);
 
     // Bytes that are neither: refused with a clear message, nothing written.
     let (r, report) = audit_bytes(&dir, "garbled.csv", b"id,text\n1,caf\xE9 \x81\x8D\n", &[]);
     assert_eq!(r.status, Some(2));
-    assert!(
-        r.stderr.contains(
-            "is not UTF-8 (byte 0xE9 at offset 13) nor Windows-1252 (byte 0x81 at offset 15)"
-        ),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("is not UTF-8 (byte 0xE9 at offset 13) nor Windows-1252 (byte 0x81 at offset 15)"), "{}", r.stderr);
     assert!(report.is_none());
 
     // UTF-16 with its mark and tabs, as Excel's "Unicode Text" writes.
     let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend(
-        "id\ttext\n1\tZoë's LAC review.\n"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes),
-    );
+    utf16.extend("id\ttext\n1\tZoë's LAC review.\n".encode_utf16().flat_map(u16::to_le_bytes));
     let (r, report) = audit_bytes(&dir, "unicode.txt", &utf16, &[]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     let report = report.unwrap();
-    assert_eq!(
-        (
-            report["notes"].as_u64(),
-            report["inputs"][0]["encoding"].as_str()
-        ),
-        (Some(1), Some("utf-16le"))
-    );
+    assert_eq!((report["notes"].as_u64(), report["inputs"][0]["encoding"].as_str()), (Some(1), Some("utf-16le")));
 
     // A mapped column that is not there: a clear error before any work.
     let started = Instant::now();
@@ -895,28 +595,12 @@ fn csv_as_exports_really_are() {
             big.extend_from_slice(rec);
         }
     }
-    let (r, report2) = audit_bytes(
-        &dir,
-        "big.csv",
-        &big,
-        &["--map", "id=CaseNoteID,text=NoteBody,team=Team"],
-    );
+    let (r, report2) = audit_bytes(&dir, "big.csv", &big, &["--map", "id=CaseNoteID,text=NoteBody,team=Team"]);
     assert_eq!(r.status, Some(2));
-    assert!(
-        r.stderr.contains("--map team=Team: there is no column \"Team\"; the columns are \"CaseNoteID\", \"PersonID\", \"TeamName\""),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        !r.stderr.contains("audited"),
-        "no note was read: {}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("--map team=Team: there is no column \"Team\"; the columns are \"CaseNoteID\", \"PersonID\", \"TeamName\""), "{}", r.stderr);
+    assert!(!r.stderr.contains("audited"), "no note was read: {}", r.stderr);
     assert!(report.is_none() && report2.is_none());
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "refused at once"
-    );
+    assert!(started.elapsed() < Duration::from_secs(20), "refused at once");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -934,38 +618,14 @@ fn jsonl_exports_carry_team_and_worker_and_are_read_as_the_browser_reads_them() 
         "\n",
     );
     let (r, report) = audit_bytes(&dir, "export.jsonl", lines.as_bytes(), &["--by-worker"]);
-    assert_eq!(
-        r.status,
-        Some(0),
-        "bad rows do not fail the run: {}",
-        r.stderr
-    );
+    assert_eq!(r.status, Some(0), "bad rows do not fail the run: {}", r.stderr);
     let report = report.unwrap();
-    assert_eq!(
-        (
-            report["notes"].as_u64(),
-            report["bad_rows"]["count"].as_u64()
-        ),
-        (Some(1), Some(3))
-    );
-    let reasons: Vec<(&str, &str)> = report["bad_rows"]["listed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| (b["id"].as_str().unwrap(), b["reason"].as_str().unwrap()))
-        .collect();
-    assert!(
-        reasons[0].0 == "j2" && reasons[0].1.starts_with("context.event"),
-        "{reasons:?}"
-    );
-    assert!(
-        reasons[1].0 == "j3" && reasons[1].1.starts_with("not valid JSON"),
-        "the id is read before the fault: {reasons:?}"
-    );
-    assert!(
-        reasons[2].0 == "j4" && reasons[2].1 == "text: empty",
-        "{reasons:?}"
-    );
+    assert_eq!((report["notes"].as_u64(), report["bad_rows"]["count"].as_u64()), (Some(1), Some(3)));
+    let reasons: Vec<(&str, &str)> =
+        report["bad_rows"]["listed"].as_array().unwrap().iter().map(|b| (b["id"].as_str().unwrap(), b["reason"].as_str().unwrap())).collect();
+    assert!(reasons[0].0 == "j2" && reasons[0].1.starts_with("context.event"), "{reasons:?}");
+    assert!(reasons[1].0 == "j3" && reasons[1].1.starts_with("not valid JSON"), "the id is read before the fault: {reasons:?}");
+    assert!(reasons[2].0 == "j4" && reasons[2].1 == "text: empty", "{reasons:?}");
     assert_eq!(report["teams"][0]["name"], "North");
     assert_eq!(report["workers"][0]["name"], "Jo Bloggs");
     assert_eq!(report["overall"]["jargon"]["findings"], 1);
@@ -976,107 +636,42 @@ fn jsonl_exports_carry_team_and_worker_and_are_read_as_the_browser_reads_them() 
 fn the_report_holds_ids_and_counts_never_note_text_and_names_workers_only_when_asked() {
     let dir = scratch("privacy");
     let p = |name: &str| dir.join(name).to_str().unwrap().to_owned();
-    let outputs = |prefix: &str| {
-        [
-            p(&format!("{prefix}.html")),
-            p(&format!("{prefix}.csv")),
-            p(&format!("{prefix}.json")),
-            p(&format!("{prefix}.partial")),
-        ]
-    };
+    let outputs = |prefix: &str| [p(&format!("{prefix}.html")), p(&format!("{prefix}.csv")), p(&format!("{prefix}.json")), p(&format!("{prefix}.partial"))];
     let base = ["--map", MAP, "--event-map", EVENT_MAP];
-    for (prefix, extra) in [
-        ("plain", &[][..]),
-        ("workers", &["--by-worker"][..]),
-        ("excerpts", &["--include-excerpts"][..]),
-    ] {
+    for (prefix, extra) in [("plain", &[][..]), ("workers", &["--by-worker"][..]), ("excerpts", &["--include-excerpts"][..])] {
         let o = outputs(prefix);
-        let mut args = vec![
-            SAMPLE,
-            "--out",
-            &o[0],
-            "--csv",
-            &o[1],
-            "--json",
-            &o[2],
-            "--partial",
-            &o[3],
-        ];
+        let mut args = vec![SAMPLE, "--out", &o[0], "--csv", &o[1], "--json", &o[2], "--partial", &o[3]];
         args.extend_from_slice(&base);
         args.extend_from_slice(extra);
         let r = audit(&args);
         assert_eq!(r.status, Some(0), "{}", r.stderr);
     }
-    let read_all = |prefix: &str| {
-        outputs(prefix)
-            .iter()
-            .map(|f| std::fs::read_to_string(f).unwrap())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let read_all = |prefix: &str| outputs(prefix).iter().map(|f| std::fs::read_to_string(f).unwrap()).collect::<Vec<_>>().join("\n");
     let (plain, workers, excerpts) = (read_all("plain"), read_all("workers"), read_all("excerpts"));
     // Words only the notes hold: children's names, what they said, what was seen.
-    for text in [
-        "Jayden",
-        "Kacper",
-        "Amira",
-        "pancakes",
-        "best friend",
-        "visual timetable",
-        "non-compliant",
-        "kicked off",
-        "Polish interpreter",
-    ] {
+    for text in ["Jayden", "Kacper", "Amira", "pancakes", "best friend", "visual timetable", "non-compliant", "kicked off", "Polish interpreter"] {
         for (name, out) in [("plain", &plain), ("workers", &workers)] {
-            assert!(
-                !out.contains(text),
-                "{name} output holds note text {text:?}"
-            );
+            assert!(!out.contains(text), "{name} output holds note text {text:?}");
         }
     }
     for worker in ["Aisha Rahman", "Ben Carter", "Zoe Parker"] {
-        assert!(
-            !plain.contains(worker) && !excerpts.contains(worker),
-            "{worker} named without --by-worker"
-        );
+        assert!(!plain.contains(worker) && !excerpts.contains(worker), "{worker} named without --by-worker");
         assert!(workers.contains(worker), "{worker} named with --by-worker");
     }
     // A column mapped by mistake (the note as a date): every row is bad, and
     // the reasons quote no more than the start of a cell.
     let wrong = p("wrong.json");
-    let r = audit(&[
-        SAMPLE,
-        "--map",
-        "id=CaseNoteID,text=NoteBody,event_at=NoteBody",
-        "--json",
-        &wrong,
-    ]);
+    let r = audit(&[SAMPLE, "--map", "id=CaseNoteID,text=NoteBody,event_at=NoteBody", "--json", &wrong]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     let wrong = std::fs::read_to_string(&wrong).unwrap();
     assert!(wrong.contains("is not a date"), "{}", &wrong[..500]);
-    for text in [
-        "pancakes",
-        "best friend",
-        "visual timetable",
-        "risk of neglect",
-    ] {
-        assert!(
-            !wrong.contains(text),
-            "a bad row's reason holds note text {text:?}"
-        );
+    for text in ["pancakes", "best friend", "visual timetable", "risk of neglect"] {
+        assert!(!wrong.contains(text), "a bad row's reason holds note text {text:?}");
     }
     // With excerpts: the flagged phrases, and still no more of the notes.
-    assert!(
-        excerpts.contains("kicked off")
-            || excerpts.contains("non-compliant")
-            || excerpts.contains("hostile"),
-        "flagged phrases shown"
-    );
+    assert!(excerpts.contains("kicked off") || excerpts.contains("non-compliant") || excerpts.contains("hostile"), "flagged phrases shown");
     for text in ["Jayden", "pancakes", "best friend", "visual timetable"] {
-        assert!(
-            !excerpts.contains(text),
-            "excerpts hold more than flagged phrases: {text:?}"
-        );
+        assert!(!excerpts.contains(text), "excerpts hold more than flagged phrases: {text:?}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -1094,15 +689,8 @@ fn bigger(copies: usize) -> Vec<u8> {
 }
 
 fn peak_mb(stderr: &str) -> f64 {
-    let at = stderr
-        .find("peak memory ")
-        .unwrap_or_else(|| panic!("no peak memory in: {stderr}"));
-    stderr[at + 12..]
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    let at = stderr.find("peak memory ").unwrap_or_else(|| panic!("no peak memory in: {stderr}"));
+    stderr[at + 12..].split_whitespace().next().unwrap().parse().unwrap()
 }
 
 #[test]
@@ -1114,31 +702,14 @@ fn memory_stays_flat_as_the_input_grows() {
     for name in ["small", "large"] {
         let input = dir.join(format!("{name}.csv"));
         let out = dir.join(format!("{name}.html"));
-        let r = run(
-            &[
-                "audit",
-                input.to_str().unwrap(),
-                "--map",
-                MAP,
-                "--event-map",
-                EVENT_MAP,
-                "--out",
-                out.to_str().unwrap(),
-            ],
-            None,
-        );
+        let r = run(&["audit", input.to_str().unwrap(), "--map", MAP, "--event-map", EVENT_MAP, "--out", out.to_str().unwrap()], None);
         assert_eq!(r.status, Some(0), "{}", r.stderr);
         peaks.push(peak_mb(&r.stderr));
     }
     let size = |n: &str| std::fs::metadata(dir.join(n)).unwrap().len() as f64 / 1e6;
     let (small, large) = (size("small.csv"), size("large.csv"));
     // Six times the input; the peak grows by a few megabytes at most.
-    assert!(
-        peaks[1] <= peaks[0] + 8.0,
-        "peak {} MB for {small:.1} MB of CSV, {} MB for {large:.1} MB",
-        peaks[0],
-        peaks[1]
-    );
+    assert!(peaks[1] <= peaks[0] + 8.0, "peak {} MB for {small:.1} MB of CSV, {} MB for {large:.1} MB", peaks[0], peaks[1]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -1169,71 +740,29 @@ fn ctrl_c_leaves_no_half_written_report() {
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(1500));
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "still running when interrupted"
-    );
-    let kill = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    assert!(child.try_wait().unwrap().is_none(), "still running when interrupted");
+    let kill = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
     let sent = Instant::now();
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert!(sent.elapsed() < Duration::from_secs(10), "stopped promptly");
     assert_eq!(status.code(), Some(130), "{stderr}");
-    assert!(
-        stderr.contains("interrupted; no report written"),
-        "{stderr}"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&report).unwrap(),
-        "the last good report",
-        "the old report is untouched"
-    );
-    let mut left: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    assert!(stderr.contains("interrupted; no report written"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "the last good report", "the old report is untouched");
+    let mut left: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     left.sort();
-    assert_eq!(
-        left,
-        ["export.csv", "report.html"],
-        "no temporary or partial file left"
-    );
+    assert_eq!(left, ["export.csv", "report.html"], "no temporary or partial file left");
 
     // Without interruption, the report replaces the old one whole, and no temporary file stays.
     let small = dir.join("small.csv");
     std::fs::write(&small, bigger(1)).unwrap();
-    let r = audit(&[
-        small.to_str().unwrap(),
-        "--map",
-        MAP,
-        "--event-map",
-        EVENT_MAP,
-        "--out",
-        report.to_str().unwrap(),
-    ]);
+    let r = audit(&[small.to_str().unwrap(), "--map", MAP, "--event-map", EVENT_MAP, "--out", report.to_str().unwrap()]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     let html = std::fs::read_to_string(&report).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
-    let tmp = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .ends_with(".tmp")
-        })
-        .count();
+    let tmp = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp")).count();
     assert_eq!(tmp, 0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -1244,37 +773,16 @@ fn usage_errors_are_clear_and_come_before_any_work() {
     let p = |name: &str| dir.join(name).to_str().unwrap().to_owned();
     let r = audit(&[SAMPLE]);
     assert_eq!(r.status, Some(2));
-    assert!(
-        r.stderr.contains("say where the report goes"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("say where the report goes"), "{}", r.stderr);
     let r = audit(&[SAMPLE, "--out", "/nonexistent-folder/report.html"]);
     assert_eq!(r.status, Some(2));
-    assert!(
-        r.stderr
-            .contains("the folder /nonexistent-folder does not exist"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("the folder /nonexistent-folder does not exist"), "{}", r.stderr);
     let r = audit(&[SAMPLE, "--map", "txt=NoteBody", "--out", &p("r.html")]);
     assert_eq!(r.status, Some(2));
     assert!(r.stderr.contains("\"txt\" is not a field"), "{}", r.stderr);
-    let r = audit(&[
-        SAMPLE,
-        "--map",
-        MAP,
-        "--event-map",
-        "Case Note=visit",
-        "--out",
-        &p("r.html"),
-    ]);
+    let r = audit(&[SAMPLE, "--map", MAP, "--event-map", "Case Note=visit", "--out", &p("r.html")]);
     assert_eq!(r.status, Some(2));
-    assert!(
-        r.stderr.contains("\"visit\" is not a category"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("\"visit\" is not a category"), "{}", r.stderr);
     let r = audit(&[SAMPLE, "--json", &p("same"), "--csv", &p("same")]);
     assert_eq!(r.status, Some(2));
     assert!(r.stderr.contains("given for two outputs"), "{}", r.stderr);
@@ -1285,19 +793,8 @@ fn usage_errors_are_clear_and_come_before_any_work() {
     let r = audit(&[SAMPLE, "--map", MAP, "--json", &p("r.json")]);
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     let report = read_json(&dir.join("r.json"));
-    assert!(report["bad_rows"]["listed"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|b| b["reason"]
-            .as_str()
-            .unwrap()
-            .contains("--event-map \"Case Note=CATEGORY\"")));
-    assert_eq!(
-        std::fs::read_dir(&dir).unwrap().count(),
-        1,
-        "only the last run wrote anything"
-    );
+    assert!(report["bad_rows"]["listed"].as_array().unwrap().iter().any(|b| b["reason"].as_str().unwrap().contains("--event-map \"Case Note=CATEGORY\"")));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "only the last run wrote anything");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -1310,17 +807,7 @@ fn the_prebuilt_sample_report_is_current() {
     let out = dir.join("audit-sample.html");
     let r = Command::new(BIN)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "audit",
-            "examples/sample-export.csv",
-            "--quiet",
-            "--map",
-            MAP,
-            "--event-map",
-            EVENT_MAP,
-            "--out",
-            out.to_str().unwrap(),
-        ])
+        .args(["audit", "examples/sample-export.csv", "--quiet", "--map", MAP, "--event-map", EVENT_MAP, "--out", out.to_str().unwrap()])
         .status()
         .unwrap();
     assert!(r.success());

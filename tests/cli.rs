@@ -13,40 +13,21 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_case-note-check");
 
 fn run(input: &[u8]) -> (Option<i32>, Vec<Value>, String) {
-    let mut child = Command::new(BIN)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(BIN).arg("-").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_vec();
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let output = child.wait_with_output().unwrap();
     feeder.join().unwrap().unwrap();
     let stdout = String::from_utf8(output.stdout).expect("output is UTF-8");
-    assert!(
-        stdout.is_empty() || stdout.ends_with('\n'),
-        "the last output line is whole"
-    );
-    let lines = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
-    (
-        output.status.code(),
-        lines,
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    assert!(stdout.is_empty() || stdout.ends_with('\n'), "the last output line is whole");
+    let lines = stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    (output.status.code(), lines, String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
 #[test]
 fn a_hostile_batch_gets_one_line_per_input_line_in_order() {
-    let huge = format!(
-        "{{\"id\":\"huge\",\"text\":\"{}\"}}",
-        "The LAC review went ahead. ".repeat(40_000)
-    );
+    let huge = format!("{{\"id\":\"huge\",\"text\":\"{}\"}}", "The LAC review went ahead. ".repeat(40_000));
     let mut input = Vec::new();
     input.extend_from_slice(b"{\"id\":\"a\",\"text\":\"LAC review.\"}\n");
     input.extend_from_slice(b"\n   \r\n"); // blank lines: skipped, but counted
@@ -59,22 +40,9 @@ fn a_hostile_batch_gets_one_line_per_input_line_in_order() {
     input.extend_from_slice(b"{\"id\":\"e\",\"text\":\"Mum said Jayden was fine.\"}\n");
     input.extend_from_slice(b"{\"id\":\"f\",\"text\":\"cut off"); // truncated, no newline
     let (status, lines, stderr) = run(&input);
-    assert_eq!(
-        status,
-        Some(1),
-        "a failed line makes the exit status 1; stderr: {stderr}"
-    );
+    assert_eq!(status, Some(1), "a failed line makes the exit status 1; stderr: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
-    let summary: Vec<(Value, Option<u64>, bool)> = lines
-        .iter()
-        .map(|l| {
-            (
-                l["id"].clone(),
-                l["line"].as_u64(),
-                l.get("report").is_some(),
-            )
-        })
-        .collect();
+    let summary: Vec<(Value, Option<u64>, bool)> = lines.iter().map(|l| (l["id"].clone(), l["line"].as_u64(), l.get("report").is_some())).collect();
     assert_eq!(
         summary,
         [
@@ -89,78 +57,29 @@ fn a_hostile_batch_gets_one_line_per_input_line_in_order() {
             ("f".into(), Some(10), false),
         ]
     );
-    assert!(
-        lines[2]["error"]
-            .as_str()
-            .unwrap()
-            .contains("not valid UTF-8"),
-        "{}",
-        lines[2]
-    );
-    assert!(
-        lines[5]["error"]
-            .as_str()
-            .unwrap()
-            .contains("context.event"),
-        "{}",
-        lines[5]
-    );
-    assert!(
-        lines[7]["error"]
-            .as_str()
-            .unwrap()
-            .contains("not valid JSON"),
-        "{}",
-        lines[7]
-    );
+    assert!(lines[2]["error"].as_str().unwrap().contains("not valid UTF-8"), "{}", lines[2]);
+    assert!(lines[5]["error"].as_str().unwrap().contains("context.event"), "{}", lines[5]);
+    assert!(lines[7]["error"].as_str().unwrap().contains("not valid JSON"), "{}", lines[7]);
     let huge_findings = lines[3]["report"]["findings"].as_array().unwrap();
-    assert_eq!(
-        huge_findings
-            .iter()
-            .filter(|f| f["text"] == "LAC review")
-            .count(),
-        40_000
-    );
+    assert_eq!(huge_findings.iter().filter(|f| f["text"] == "LAC review").count(), 40_000);
 }
 
 #[test]
 fn a_clean_batch_exits_zero_and_a_truncated_last_line_still_counts() {
-    let (status, lines, _) =
-        run(b"{\"id\":1,\"text\":\"LAC review.\"}\n{\"id\":2,\"text\":\"CIN visit.\"}");
+    let (status, lines, _) = run(b"{\"id\":1,\"text\":\"LAC review.\"}\n{\"id\":2,\"text\":\"CIN visit.\"}");
     assert_eq!(status, Some(0));
-    assert_eq!(
-        lines
-            .iter()
-            .map(|l| l["id"].as_u64().unwrap())
-            .collect::<Vec<_>>(),
-        [1, 2]
-    );
+    assert_eq!(lines.iter().map(|l| l["id"].as_u64().unwrap()).collect::<Vec<_>>(), [1, 2]);
     let (status, lines, _) = run(b"");
-    assert_eq!(
-        (status, lines.len()),
-        (Some(0), 0),
-        "an empty batch is an empty, successful run"
-    );
+    assert_eq!((status, lines.len()), (Some(0), 0), "an empty batch is an empty, successful run");
 }
 
 #[test]
 fn a_closed_pipe_ends_the_run_quietly() {
-    let mut child = Command::new(BIN)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(BIN).arg("-").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
         for i in 0..100_000 {
-            if writeln!(
-                stdin,
-                "{{\"id\":{i},\"text\":\"LAC review. Mum said he was fine.\"}}"
-            )
-            .is_err()
-            {
+            if writeln!(stdin, "{{\"id\":{i},\"text\":\"LAC review. Mum said he was fine.\"}}").is_err() {
                 return; // the CLI has gone: expected
             }
         }
@@ -172,12 +91,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(first["id"], 0);
     drop(stdout); // like `| head -1`
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     let status = child.wait().unwrap();
     feeder.join().unwrap();
     assert_eq!(status.code(), Some(0), "ends by itself, not by a signal");
@@ -187,18 +101,8 @@ fn a_closed_pipe_ends_the_run_quietly() {
 
 #[test]
 fn other_commands_survive_a_closed_pipe() {
-    for args in [
-        &["policy"][..],
-        &["rules"],
-        &["rules", "--json"],
-        &["rules", "--markdown"],
-    ] {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+    for args in [&["policy"][..], &["rules"], &["rules", "--json"], &["rules", "--markdown"]] {
+        let mut child = Command::new(BIN).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         drop(child.stdout.take()); // closed before anything is read
         let output = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -209,13 +113,7 @@ fn other_commands_survive_a_closed_pipe() {
 
 #[test]
 fn ctrl_c_stops_after_a_whole_line() {
-    let mut child = Command::new(BIN)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(BIN).arg("-").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let note = "LAC review. Mum said Jayden was fine. ".repeat(50);
     let feeder = std::thread::spawn(move || {
@@ -235,44 +133,24 @@ fn ctrl_c_stops_after_a_whole_line() {
         lines.push(line);
     }
     let sent = Instant::now();
-    let kill = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    let kill = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     let status = child.wait().unwrap();
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     let fed = feeder.join().unwrap();
     assert!(sent.elapsed() < Duration::from_secs(20), "stopped promptly");
-    assert_eq!(
-        status.code(),
-        Some(130),
-        "stopped by the handler, not killed; stderr: {stderr}"
-    );
+    assert_eq!(status.code(), Some(130), "stopped by the handler, not killed; stderr: {stderr}");
     assert!(stderr.contains("interrupted"), "{stderr}");
-    assert!(
-        rest.is_empty() || rest.ends_with('\n'),
-        "no half-written line"
-    );
+    assert!(rest.is_empty() || rest.ends_with('\n'), "no half-written line");
     lines.extend(rest.lines().map(|l| format!("{l}\n")));
     for (i, line) in lines.iter().enumerate() {
-        let value: Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("line {i} is not whole JSON ({e})"));
+        let value: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("line {i} is not whole JSON ({e})"));
         assert_eq!(value["id"], i, "in order, none skipped");
     }
-    assert!(
-        lines.len() < fed,
-        "stopped before the end of its input ({} of {fed})",
-        lines.len()
-    );
+    assert!(lines.len() < fed, "stopped before the end of its input ({} of {fed})", lines.len());
 }
 
 #[test]
@@ -288,40 +166,14 @@ fn extra_keys_are_carried_through_and_context_stays_strict() {
     let (status, lines, _) = run(input.as_bytes());
     assert_eq!(status, Some(1));
     assert_eq!(
-        (
-            lines[0]["team"].as_str(),
-            lines[0]["worker"].as_str(),
-            lines[0]["created"].as_str()
-        ),
+        (lines[0]["team"].as_str(), lines[0]["worker"].as_str(), lines[0]["created"].as_str()),
         (Some("North"), Some("J. Bloggs"), Some("2026-11-23T10:00"))
     );
-    assert!(lines[0]["report"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["text"] == "LAC review"));
-    assert_eq!(
-        (lines[1]["id"].as_str(), lines[1]["line"].as_u64()),
-        (Some("b"), Some(2))
-    );
-    assert!(
-        lines[1]["error"]
-            .as_str()
-            .unwrap()
-            .starts_with("context.colour"),
-        "{}",
-        lines[1]
-    );
-    assert_eq!(
-        (lines[2]["id"].as_str(), lines[2].get("report")),
-        (Some("c"), None),
-        "an input key named like an output key is refused"
-    );
-    assert!(
-        lines[2]["error"].as_str().unwrap().starts_with("report:"),
-        "{}",
-        lines[2]
-    );
+    assert!(lines[0]["report"]["findings"].as_array().unwrap().iter().any(|f| f["text"] == "LAC review"));
+    assert_eq!((lines[1]["id"].as_str(), lines[1]["line"].as_u64()), (Some("b"), Some(2)));
+    assert!(lines[1]["error"].as_str().unwrap().starts_with("context.colour"), "{}", lines[1]);
+    assert_eq!((lines[2]["id"].as_str(), lines[2].get("report")), (Some("c"), None), "an input key named like an output key is refused");
+    assert!(lines[2]["error"].as_str().unwrap().starts_with("report:"), "{}", lines[2]);
 }
 
 #[test]
@@ -331,79 +183,34 @@ fn a_lone_surrogate_reads_as_the_replacement_character_with_spans_in_step() {
     // UTF-16 offsets 5..15; the browser checks it with U+FFFD in place.
     let (status, lines, _) = run(br#"{"id":"s","text":"\ud800 \ud83d\ude00 LAC review.\udc00"}"#);
     assert_eq!(status, Some(0), "{lines:?}");
-    let f = lines[0]["report"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["text"] == "LAC review")
-        .expect("flagged")
-        .clone();
-    assert_eq!(
-        (f["span"]["start"].as_u64(), f["span"]["end"].as_u64()),
-        (Some(5), Some(15))
-    );
+    let f = lines[0]["report"]["findings"].as_array().unwrap().iter().find(|f| f["text"] == "LAC review").expect("flagged").clone();
+    assert_eq!((f["span"]["start"].as_u64(), f["span"]["end"].as_u64()), (Some(5), Some(15)));
 }
 
 fn cli(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = Command::new(BIN).args(args).stdin(Stdio::null()).output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 #[test]
 fn version_and_help_for_every_command() {
     let (status, out, _) = cli(&["--version"]);
-    assert_eq!(
-        (status, out.trim()),
-        (
-            Some(0),
-            concat!("case-note-check ", env!("CARGO_PKG_VERSION"))
-        )
-    );
+    assert_eq!((status, out.trim()), (Some(0), concat!("case-note-check ", env!("CARGO_PKG_VERSION"))));
     let mut helps = Vec::new();
-    for args in [
-        &["--help"][..],
-        &["rules", "--help"],
-        &["policy", "--help"],
-        &["audit", "--help"],
-        &["audit", "merge", "--help"],
-        &["help", "audit"],
-    ] {
+    for args in [&["--help"][..], &["rules", "--help"], &["policy", "--help"], &["audit", "--help"], &["audit", "merge", "--help"], &["help", "audit"]] {
         let (status, out, err) = cli(args);
         assert_eq!(status, Some(0), "{args:?}: {err}");
         assert!(out.contains("Usage:"), "{args:?}: {out}");
         helps.push(out);
     }
+    assert!(helps[0].contains("--policy") && helps[0].contains("--text") && helps[0].contains("audit"), "{}", helps[0]);
+    assert!(helps[1].contains("--markdown") && helps[1].contains("--json"), "{}", helps[1]);
     assert!(
-        helps[0].contains("--policy") && helps[0].contains("--text") && helps[0].contains("audit"),
-        "{}",
-        helps[0]
-    );
-    assert!(
-        helps[1].contains("--markdown") && helps[1].contains("--json"),
-        "{}",
-        helps[1]
-    );
-    assert!(
-        helps[3].contains("--map")
-            && helps[3].contains("--by-worker")
-            && helps[3].contains("--include-excerpts")
-            && helps[3].contains("--partial"),
+        helps[3].contains("--map") && helps[3].contains("--by-worker") && helps[3].contains("--include-excerpts") && helps[3].contains("--partial"),
         "{}",
         helps[3]
     );
-    assert!(
-        helps[4].contains("PARTIAL") && !helps[4].contains("--map"),
-        "{}",
-        helps[4]
-    );
+    assert!(helps[4].contains("PARTIAL") && !helps[4].contains("--map"), "{}", helps[4]);
     assert_eq!(helps[3], helps[5], "`help audit` is `audit --help`");
 }
 
@@ -414,10 +221,7 @@ fn usage_errors_name_the_problem_and_exit_2() {
     assert!(err.contains("--bogus"), "the unknown flag is named: {err}");
     let (status, _, err) = cli(&["rules", "--jsn"]);
     assert_eq!(status, Some(2));
-    assert!(
-        err.contains("--jsn") && err.contains("--json"),
-        "named, with a suggestion: {err}"
-    );
+    assert!(err.contains("--jsn") && err.contains("--json"), "named, with a suggestion: {err}");
     let (status, _, err) = cli(&[]);
     assert_eq!(status, Some(2), "no arguments: the help, as an error");
     assert!(err.contains("Usage:"), "{err}");
@@ -426,18 +230,12 @@ fn usage_errors_name_the_problem_and_exit_2() {
     assert!(err.contains("--text"), "--context needs --text: {err}");
     let (status, _, err) = cli(&["notes.jsonl", "rules"]);
     assert_eq!(status, Some(2));
-    assert!(
-        err.contains("'notes.jsonl' cannot be used with a command"),
-        "{err}"
-    );
+    assert!(err.contains("'notes.jsonl' cannot be used with a command"), "{err}");
     let (status, _, err) = cli(&["rules", "--json", "--markdown"]);
     assert_eq!(status, Some(2), "{err}");
     let (status, _, err) = cli(&["--policy", "/nonexistent/policy.json", "rules"]);
     assert_eq!(status, Some(2));
-    assert!(
-        err.starts_with("case-note-check: /nonexistent/policy.json:"),
-        "{err}"
-    );
+    assert!(err.starts_with("case-note-check: /nonexistent/policy.json:"), "{err}");
 }
 
 #[test]
@@ -450,42 +248,20 @@ fn the_commands_work_as_before() {
     let (status, out, err) = cli(&["--text", note]);
     assert_eq!(status, Some(1), "findings: status 1; {err}");
     assert!(out.contains("1:1  warning [jargon, Standard 1]"), "{out}");
-    let (status, with_context, _) = cli(&[
-        "--text",
-        note,
-        "--context",
-        r#"{"event":"statutory_visit"}"#,
-    ]);
+    let (status, with_context, _) = cli(&["--text", note, "--context", r#"{"event":"statutory_visit"}"#]);
     assert_eq!(status, Some(1));
-    assert!(
-        with_context.contains("deadline: statutory_visit"),
-        "{with_context}"
-    );
+    assert!(with_context.contains("deadline: statutory_visit"), "{with_context}");
     let (status, _, err) = cli(&["--text", note, "--context", r#"{"colour":1}"#]);
     assert_eq!(status, Some(2));
     assert!(err.contains("context.colour"), "{err}");
     let policy = dir.join("policy.json");
-    std::fs::write(
-        &policy,
-        r#"{"extends": "worcestershire", "name": "Test council"}"#,
-    )
-    .unwrap();
+    std::fs::write(&policy, r#"{"extends": "worcestershire", "name": "Test council"}"#).unwrap();
     let policy = policy.to_str().unwrap();
     // --policy before or after the command.
-    for args in [
-        &["--policy", policy, "rules", "--json"][..],
-        &["rules", "--json", "--policy", policy],
-    ] {
+    for args in [&["--policy", policy, "rules", "--json"][..], &["rules", "--json", "--policy", policy]] {
         let (status, out, err) = cli(args);
         assert_eq!(status, Some(0), "{args:?}: {err}");
-        assert!(
-            serde_json::from_str::<Value>(&out)
-                .unwrap()
-                .as_array()
-                .unwrap()
-                .len()
-                > 10
-        );
+        assert!(serde_json::from_str::<Value>(&out).unwrap().as_array().unwrap().len() > 10);
     }
     let (status, out, _) = cli(&["policy"]);
     assert_eq!(status, Some(0));
