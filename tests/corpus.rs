@@ -19,11 +19,8 @@ use serde_json::Value;
 
 /// The blind split, and the SHA-256 of each file as recorded in
 /// `tests/corpus/blind.sha256` before any detector was tuned on the corpus.
-const BLIND: &[(&str, &str)] = &[
-    ("b1", include_str!("corpus/blind/b1.jsonl")),
-    ("b2", include_str!("corpus/blind/b2.jsonl")),
-    ("b3", include_str!("corpus/blind/b3.jsonl")),
-];
+const BLIND: &[(&str, &str)] =
+    &[("b1", include_str!("corpus/blind/b1.jsonl")), ("b2", include_str!("corpus/blind/b2.jsonl")), ("b3", include_str!("corpus/blind/b3.jsonl"))];
 const BLIND_HASHES: &str = include_str!("corpus/blind.sha256");
 
 mod corpus_data {
