@@ -8,6 +8,9 @@ mod age;
 mod deadline;
 mod equality;
 mod opinion;
+mod record;
+mod spans;
+mod timeline;
 mod voice;
 
 use chrono::NaiveDateTime;
