@@ -147,7 +147,12 @@ fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
             _ => false,
         };
         // Words, not numbers: "Visit Log – 07/02/2026 – Supervised visitation".
-        let at_word = (sentences[sentence].first_token..token).filter(|&t| !doc.word(t).starts_with(|c: char| c.is_ascii_digit())).count();
+        // Only the first words of the first two sentences can be the opening.
+        let at_word = if sentence < 2 && token - sentences[sentence].first_token < 4 * OPENING_WORDS {
+            (sentences[sentence].first_token..token).filter(|&t| !doc.lower.as_bytes()[doc.tokens[t].start].is_ascii_digit()).count()
+        } else {
+            usize::MAX
+        };
         cues.push(Cue { says, span: (hit.start, hit.end), sentence, at_word, named });
     }
     // The opening: the first sentence, or the second when the first names

@@ -147,7 +147,6 @@ impl Days {
 
 /// The months, January first.
 const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// A word that says something about when, by itself or with its neighbours.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -180,13 +179,25 @@ fn time_word(w: &str) -> Option<TimeWord> {
         "last" => Last,
         "when" => When,
         "past" => Past,
-        _ => {
-            if let Some(m) = MONTHS.iter().position(|m| *m == w).filter(|&m| m != 4) {
-                Month(m as u32 + 1)
-            } else {
-                Weekday(WEEKDAYS.iter().position(|d| *d == w).and_then(|d| chrono::Weekday::try_from(d as u8).ok())?)
-            }
-        }
+        "january" => Month(1),
+        "february" => Month(2),
+        "march" => Month(3),
+        "april" => Month(4),
+        "june" => Month(6),
+        "july" => Month(7),
+        "august" => Month(8),
+        "september" => Month(9),
+        "october" => Month(10),
+        "november" => Month(11),
+        "december" => Month(12),
+        "monday" => Weekday(chrono::Weekday::Mon),
+        "tuesday" => Weekday(chrono::Weekday::Tue),
+        "wednesday" => Weekday(chrono::Weekday::Wed),
+        "thursday" => Weekday(chrono::Weekday::Thu),
+        "friday" => Weekday(chrono::Weekday::Fri),
+        "saturday" => Weekday(chrono::Weekday::Sat),
+        "sunday" => Weekday(chrono::Weekday::Sun),
+        _ => return None,
     })
 }
 
@@ -410,11 +421,17 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
             continue;
         }
         let w = doc.word(i);
+        let is_number = w.as_bytes()[0].is_ascii_digit();
+        let said = if is_number { None } else { time_word(w) };
+        if !is_number && said.is_none() {
+            i += 1;
+            continue;
+        }
         let prev = if i > first { word(i - 1) } else { "" };
         // A date that is no time of the note's events: "since 3 March" goes
         // on to now; "DOB 08/30/2027", "born on 3 June" is a birthday.
         let timeless = matches!(prev, "since" | "dob" | "d.o.b" | "born") || (prev == "on" && i > first + 1 && word(i - 2) == "born");
-        if w.as_bytes()[0].is_ascii_digit() {
+        if is_number {
             // "03/09/2025", "6/19", "12.05.2026": parts joined by one separator.
             let mut parts = [w, "", ""];
             let mut n = 1;
@@ -474,7 +491,7 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
             i += 1;
             continue;
         }
-        match time_word(w) {
+        match said {
             // A month alone: "in June" (beside a day it is read with the day).
             Some(TimeWord::Month(m)) if !timeless && !word(i + 1).starts_with(|c: char| c.is_ascii_digit()) => {
                 month = Some((m, year_number(word(i + 1))));
