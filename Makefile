@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 PKG := www/pkg
 WASM_OUT := target/$(WASM_TARGET)/wasm/case_note_checker.wasm
 
-.PHONY: help demo test build wasm cli lint native-test wasm-test e2e-test size rules-md \
+.PHONY: help demo test build wasm cli lint native-test wasm-test e2e-test js-test package size rules-md \
         deps deps-rust deps-browser deps-node clean
 
 help:
@@ -61,6 +61,10 @@ wasm: deps-rust deps-node
 	@mkdir -p www/policies && cp policies/*.json www/policies/
 	@$(MAKE) --no-print-directory size
 
+# The npm tarball (module, worker, widget, stylesheet, types) in target/package/.
+package: wasm
+	node scripts/package.mjs
+
 size:
 	@raw=$$(stat -c %s $(PKG)/case_note_checker_bg.wasm); gz=$$(gzip -9 -c $(PKG)/case_note_checker_bg.wasm | wc -c); \
 	  echo "wasm: $$raw bytes raw, $$gz bytes gzipped"
@@ -71,7 +75,7 @@ demo: wasm
 
 ## --- tests ------------------------------------------------------------------
 
-test: deps lint native-test deny fuzz-short wasm-test size-check e2e-test
+test: deps lint native-test model-check deny fuzz-short wasm-test size-check e2e-test
 	@echo "make test: all suites passed"
 
 # Formatting, lints (warnings are errors) and a rust-version that is true:
@@ -96,9 +100,44 @@ e2e-test: wasm deps-browser deps-node
 	cargo build --bin case-note-check
 	node --test tests/e2e/ tests/js/
 
+# The widget's pure modules and the policy schema, without a browser (seconds).
+js-test: deps-node
+	node --test tests/js/
+
 clean:
 	cargo clean
 	rm -rf $(PKG) node_modules test-results
+
+## --- the sentence models ------------------------------------------------------
+# `make model` trains the opinion and child's-voice sentence models on the dev
+# split of the labelled corpus and writes data/model/ (weights and the
+# cross-validated figures). `make model-check` (part of make test) trains again
+# into target/ and fails if the shipped files differ: a change to the features,
+# the lists they read or the corpus then shows up as stale weights.
+
+.PHONY: model model-check deps-model
+
+MODEL_VENV := target/model-venv
+MODEL_ROWS := target/model/rows.jsonl
+
+deps-model: $(MODEL_VENV)/.installed
+
+$(MODEL_VENV)/.installed: scripts/model/requirements.txt
+	python3 -m venv $(MODEL_VENV)
+	$(MODEL_VENV)/bin/pip install --disable-pip-version-check -q -r scripts/model/requirements.txt
+	@touch $@
+
+model: deps-model
+	cargo run --release --example model_rows -- $(MODEL_ROWS)
+	$(MODEL_VENV)/bin/python scripts/model/train.py $(MODEL_ROWS) data/model
+
+model-check: deps-model
+	cargo run --release --example model_rows -- $(MODEL_ROWS)
+	@mkdir -p target/model/check
+	$(MODEL_VENV)/bin/python scripts/model/train.py $(MODEL_ROWS) target/model/check > /dev/null
+	@for f in opinion.bin voice.bin training.txt; do \
+	  cmp -s data/model/$$f target/model/check/$$f || { echo "model-check: data/model/$$f differs from what training produces; run make model"; exit 1; }; \
+	done; echo "model-check: the shipped weights are what training produces"
 
 ## --- fuzzing and supply chain -------------------------------------------------
 # `make fuzz` runs each fuzz target for FUZZ_SECONDS; `make fuzz-short` for 30 s
@@ -153,12 +192,12 @@ deny: deps-deny
 
 .PHONY: bench deps-bench size-check
 
-WASM_GZIP_LIMIT := 150000
+WASM_GZIP_LIMIT := 300000
 
 deps-bench: bench-peers/node_modules/.package-lock.json
 
 bench-peers/node_modules/.package-lock.json: bench-peers/package.json bench-peers/package-lock.json
-	cd bench && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	cd bench-peers && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 bench: deps-bench deps-browser wasm cli
@@ -176,3 +215,32 @@ size-check: wasm
 	    echo "size-check: FAIL: the .wasm is $$gz bytes gzipped, over the limit of $(WASM_GZIP_LIMIT) (WASM_GZIP_LIMIT in the Makefile)"; exit 1; \
 	  fi; \
 	  echo "size-check: the .wasm is $$gz bytes gzipped, within $(WASM_GZIP_LIMIT)"
+
+## --- the manager's audit -------------------------------------------------------
+# `make audit-sample` writes the fictional sample export (deterministic, from
+# examples/sample_export.rs) and its report, www/audit-sample.html, which the
+# trainer's page links; `cargo test --test audit` fails when that copy is stale.
+# `make audit-bench` measures the audit on a 1 GB export it writes to /tmp
+# (not committed): notes a second, MB/s and peak memory on one thread and on
+# every core (docs/audit.md has the latest figures).
+
+.PHONY: audit-sample audit-bench
+
+AUDIT_SAMPLE_MAP := id=CaseNoteID,text=NoteBody,event=NoteType,event_at=EventDateTime,recorded_at=CreatedDateTime,team=TeamName,worker=CreatedBy
+AUDIT_SAMPLE_EVENTS := Strategy Discussion=s47_strategy_significant,Case Note=other,Phone Call=other
+
+audit-sample:
+	cargo run --release --example sample_export
+	cargo run --release --bin case-note-check -- audit examples/sample-export.csv \
+	  --map '$(AUDIT_SAMPLE_MAP)' --event-map '$(AUDIT_SAMPLE_EVENTS)' --out www/audit-sample.html
+
+AUDIT_BIG := /tmp/audit-big.csv
+
+audit-bench: cli
+	@[ -f $(AUDIT_BIG) ] || cargo run --release --example sample_export -- --notes 1850000 --out $(AUDIT_BIG)
+	@command -v /usr/bin/time >/dev/null || $(SUDO) apt-get install -y -q time
+	@for jobs in 1 $$(nproc); do \
+	  echo "== $$jobs thread(s), load $$(cut -d' ' -f1-3 /proc/loadavg)"; \
+	  /usr/bin/time -f '   %e s wall, %U s user, %M KB peak' target/release/case-note-check audit $(AUDIT_BIG) -j $$jobs \
+	    --map '$(AUDIT_SAMPLE_MAP)' --event-map '$(AUDIT_SAMPLE_EVENTS)' --out /tmp/audit-big.html; \
+	done

@@ -2,6 +2,10 @@
 //
 //   node bench-peers/browser.mjs        (make bench runs it; needs `make wasm` and the notes)
 //
+// Twice: with checks in the widget's Web Worker (the default), and with them
+// on the page's own thread (the trainer's page with ?checking=page), the
+// fallback for pages that forbid workers.
+//
 // For the 1,000- and 5,000-word notes: the note is put in the page's textarea,
 // the caret at the end of the paragraph nearest the middle, then KEYS (200)
 // keystrokes are typed one at a time through Chromium's input pipeline
@@ -10,9 +14,14 @@
 //   t1  the `checked` event the widget dispatches after it has checked the
 //       textarea's current text and rendered the highlights and findings
 //       (the DOM is updated) — the first one whose text includes the key;
-//   t2  a task queued at t1, which runs once the frame t1 belongs to has been
-//       painted on the main thread (the widget checks inside
-//       requestAnimationFrame, so this is the end of that frame).
+//   t2  the end of the frame that paints the highlights for the new text:
+//       on the page's thread the widget checks inside requestAnimationFrame,
+//       so a task queued at t1 runs once that frame is painted. A worker's
+//       report arrives in a task of its own: if it changed the underlines
+//       (highlightsChanged), t2 is the end of the next frame (a task queued
+//       from its requestAnimationFrame); if not, the underlines the widget
+//       had already moved with the edit, in the keystroke's own frame, were
+//       the right ones, and t2 is the end of that frame.
 // "Rendered" latency is t2 - t0; "DOM" latency is t1 - t0. Between keystrokes
 // there is a pause of 40-120 ms (deterministic), as between real key presses.
 // Writes target/bench/browser.json.
@@ -27,7 +36,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
 const WARMUP = 10;
 const SIZES = [1_000, 5_000];
-const TYPED = 'She said she feels safe at home and wants to stay there. ';
+// Plain words and flagged ones (SW, IRO), so some keystrokes change the underlines and most move them.
+const TYPED = 'She said she feels safe at home; the SW and the IRO agreed. ';
 const log = (...a) => console.error('[chromium]', ...a);
 
 function startServer() {
@@ -60,20 +70,33 @@ function instrument() {
       return true;
     });
   };
+  /** A promise for the end of the next frame painted (a task queued from its requestAnimationFrame). */
+  const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(0);
+  }));
   ta.addEventListener('keydown', (e) => {
-    state.pending = { t0: e.timeStamp || performance.now(), key: e.key, before: ta.value };
+    state.pending = { t0: e.timeStamp || performance.now(), key: e.key, before: ta.value, keyFrame: nextPaint() };
   }, { capture: true });
-  controller.addEventListener('checked', (e) => {
+  controller.addEventListener('case-note-checker:checked', (e) => {
     const p = state.pending;
     if (!p || e.detail.text !== ta.value || e.detail.text === p.before) return;
     const t1 = performance.now();
     state.pending = null;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      state.results.push({ dom: t1 - p.t0, rendered: performance.now() - p.t0, cost: e.detail.cost });
+    const record = (t2) => {
+      state.results.push({ dom: t1 - p.t0, rendered: t2 - p.t0, cost: e.detail.cost, via: e.detail.via, changed: e.detail.highlightsChanged });
       settle();
     };
-    channel.port2.postMessage(0);
+    if (e.detail.via !== 'worker') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => record(performance.now());
+      channel.port2.postMessage(0);
+    } else if (e.detail.highlightsChanged === false) {
+      p.keyFrame.then(record);
+    } else {
+      nextPaint().then(record);
+    }
   });
   window.__bench = {
     until: (n, timeout) => new Promise((resolve) => {
@@ -129,6 +152,9 @@ async function measure(page, words) {
     rendered: summary(results.map((r) => r.rendered)),
     dom: summary(results.map((r) => r.dom)),
     check_cost: summary(results.map((r) => r.cost)),
+    via: [...new Set(results.map((r) => r.via))].join(','),
+    highlights_changed: results.filter((r) => r.changed).length,
+    rendered_when_changed: summary(results.filter((r) => r.changed).map((r) => r.rendered)),
   };
 }
 
@@ -141,18 +167,22 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
-  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {} };
+  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {}, page_thread: {} };
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => log('page error:', e.message));
-    await page.goto(url);
-    await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
-    await page.evaluate(instrument);
-    for (const words of SIZES) {
-      log(`${words} words: ${KEYS} keystrokes`);
-      const r = await measure(page, words);
-      result.sizes[words] = r;
-      log(`  rendered p50 ${fmtMs(r.rendered.median)}, p95 ${fmtMs(r.rendered.p95)}; check ${fmtMs(r.check_cost.median)}; ${r.timeouts} timeouts; typed ${r.typed_ok ? 'ok' : 'WRONG'}`);
+    for (const [mode, query, into] of [['worker', '', result.sizes], ['page thread', '?checking=page', result.page_thread]]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.on('pageerror', (e) => log('page error:', e.message));
+      await page.goto(`${url}/${query}`);
+      await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
+      if (mode === 'worker') await page.waitForFunction(() => window.caseNoteChecker.controller.checkingIn === 'worker', null, { timeout: 60_000 });
+      await page.evaluate(instrument);
+      for (const words of SIZES) {
+        log(`${mode}, ${words} words: ${KEYS} keystrokes`);
+        const r = await measure(page, words);
+        into[words] = r;
+        log(`  rendered p50 ${fmtMs(r.rendered.median)}, p95 ${fmtMs(r.rendered.p95)}; check ${fmtMs(r.check_cost.median)}; via ${r.via}, underlines changed by ${r.highlights_changed} of ${r.keys} (those: p50 ${fmtMs(r.rendered_when_changed.median)}, p95 ${fmtMs(r.rendered_when_changed.p95)}); ${r.timeouts} timeouts; typed ${r.typed_ok ? 'ok' : 'WRONG'}`);
+      }
+      await page.close();
     }
   } finally {
     await browser.close();

@@ -16,6 +16,11 @@ import { fileURLToPath } from 'node:url';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+// The audit report is one self-contained file (it must open from a shared
+// drive), so its styles are inline; it runs no script and loads nothing.
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const SELF_CONTAINED = new Set(['/audit-sample.html']);
+
 const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -124,7 +129,8 @@ export function startServer({ port = 0, root = 'www' } = {}) {
       return;
     }
     const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': info.size });
+    const csp = SELF_CONTAINED.has(url.pathname) ? { 'Content-Security-Policy': REPORT_CSP } : {};
+    res.writeHead(200, { ...SECURITY_HEADERS, ...csp, 'Content-Type': type, 'Content-Length': info.size });
     if (req.method === 'HEAD') {
       res.end();
       return;

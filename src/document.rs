@@ -55,7 +55,7 @@ impl<'t> Document<'t> {
         let mut to_text = Vec::with_capacity(text.len() + 1);
         normalise_into(text, &mut norm, Some(&mut to_text));
         let lower = norm.to_ascii_lowercase();
-        let quotes = find_quotes(&norm);
+        let quotes = find_quotes(&norm, &lower);
         // Sized for English prose (a word every six bytes or so), so the
         // vectors rarely grow while they fill.
         let mut tokens: Vec<Token> = Vec::with_capacity(norm.len() / 5 + 1);
@@ -107,6 +107,35 @@ impl<'t> Document<'t> {
     pub fn is_quoted(&self, pos: usize) -> bool {
         let i = self.quotes.partition_point(|q| q.1 <= pos);
         self.quotes.get(i).is_some_and(|q| q.0 <= pos)
+    }
+
+    /// True when `pos` lies inside a quotation of someone's own words: a
+    /// quotation that is not an example of recording. Training material and
+    /// supervision quote a poor entry to show what is wrong with it ("Poor
+    /// example: 'SW undertook CIN visit. YP presented as settled.'"); those
+    /// words are the recording, checked like the writer's own. A short quoted
+    /// phrase is a mention ("instead of 'mum claims'"), never an example.
+    pub fn in_their_words(&self, pos: usize) -> bool {
+        let i = self.quotes.partition_point(|q| q.1 <= pos);
+        self.quotes.get(i).is_some_and(|&q| q.0 <= pos && !self.is_recording_example(q))
+    }
+
+    fn is_recording_example(&self, (start, end): (usize, usize)) -> bool {
+        const CUES: &[&str] = &["example", "poor entry", "avoid"];
+        let words = self.token_at(end) - self.token_at(start);
+        if words < 4 || start == 0 {
+            return false;
+        }
+        // What introduces it: the words before it on its line, or the line
+        // before when the quotation opens its line.
+        let open = start - 1; // the quotation mark
+        let line_start = self.lower[..open].rfind('\n').map_or(0, |p| p + 1);
+        let mut intro = &self.lower[line_start..open];
+        if intro.trim().is_empty() && line_start > 0 {
+            let previous = self.lower[..line_start - 1].rfind('\n').map_or(0, |p| p + 1);
+            intro = &self.lower[previous..line_start - 1];
+        }
+        CUES.iter().any(|cue| intro.contains(cue))
     }
 
     /// Hits from one list, in text order.
@@ -175,8 +204,63 @@ impl<'t> Document<'t> {
     }
 }
 
-fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
+/// Spoken punctuation in dictated notes: words that open and close a
+/// quotation ("he said quote it's quiet unquote"), and words that end a sentence.
+const SPOKEN_OPEN: &[&str] = &["open quote", "quote"];
+const SPOKEN_CLOSE: &[&str] = &["unquote", "end quote", "close quote"];
+const SPOKEN_STOPS: &[&str] = &["full stop", "new paragraph", "new line", "question mark", "exclamation mark"];
+
+/// The byte offsets just after each whole-word occurrence of `word` in `lower`.
+fn word_ends<'a>(lower: &'a str, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    lower.match_indices(word).filter_map(move |(i, _)| {
+        let end = i + word.len();
+        let before = lower[..i].chars().next_back();
+        let after = lower[end..].chars().next();
+        let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        whole.then_some((i, end))
+    })
+}
+
+/// Quotations dictated as words: from "quote" to the next "unquote" (or the
+/// end of the line), when the note has no quotation marks of its own there.
+fn spoken_quotes(lower: &str) -> Vec<(usize, usize)> {
+    if !lower.contains("quote") {
+        return Vec::new();
+    }
+    let dictated = lower.contains("full stop");
+    let mut closes: Vec<(usize, usize)> = SPOKEN_CLOSE.iter().flat_map(|w| word_ends(lower, w)).collect();
+    crate::sort::sort(&mut closes);
     let mut quotes = Vec::new();
+    let mut after = 0;
+    let mut opens: Vec<(usize, usize)> = SPOKEN_OPEN.iter().flat_map(|w| word_ends(lower, w)).collect();
+    crate::sort::sort(&mut opens);
+    for (open_start, open_end) in opens {
+        // "unquote" and "end quote" contain "quote": not an opening.
+        if open_start < after || closes.iter().any(|&(s, e)| s <= open_start && open_end <= e) {
+            continue;
+        }
+        let line_end = lower[open_end..].find('\n').map_or(lower.len(), |i| open_end + i);
+        let close = closes.iter().find(|&&(s, _)| s >= open_end && s <= line_end);
+        // Without a closing word, only a note dictated throughout ("full
+        // stop") quotes to the end of the line: "a quote for the carpet" is not a quotation.
+        if close.is_none() && !dictated {
+            continue;
+        }
+        let end = close.map_or(line_end, |&(s, _)| s);
+        let content = lower[open_end..end].trim_start().len();
+        let start = end - content;
+        if lower[start..end].trim().is_empty() {
+            continue;
+        }
+        quotes.push((start, lower[..end].trim_end().len().max(start)));
+        after = close.map_or(line_end, |&(_, e)| e);
+    }
+    quotes
+}
+
+fn find_quotes(norm: &str, lower: &str) -> Vec<(usize, usize)> {
+    let mut quotes = Vec::new();
+    let spoken = spoken_quotes(lower);
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
     // Every mark looked for is ASCII, so a byte scan finds them at their
@@ -220,6 +304,12 @@ fn find_quotes(norm: &str) -> Vec<(usize, usize)> {
     }
     for start in [double, single].into_iter().flatten() {
         quotes.push((start, norm.len()));
+    }
+    // Dictated quotations count where they do not overlap written ones.
+    for (start, end) in spoken {
+        if !quotes.iter().any(|&(s, e)| s < end && start < e) {
+            quotes.push((start, end));
+        }
     }
     crate::sort::sort(&mut quotes);
     quotes
@@ -270,6 +360,19 @@ fn split_sentences(norm: &str, lower: &str, quotes: &[(usize, usize)], tokens: &
             _ => {}
         }
     }
+    // Dictated notes say their full stops.
+    if lower.contains("full stop") || lower.contains("new paragraph") || lower.contains("new line") || lower.contains(" mark") {
+        for word in SPOKEN_STOPS {
+            for (_, end) in word_ends(lower, word) {
+                let inside_quote = quotes.iter().any(|&(s, e)| s <= end && end < e);
+                if !inside_quote {
+                    bounds.push(end);
+                }
+            }
+        }
+        crate::sort::sort(&mut bounds);
+        bounds.dedup();
+    }
     bounds.push(norm.len());
     let mut sentences = Vec::with_capacity(bounds.len());
     let mut start = 0;
@@ -302,6 +405,10 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let (d, _) = doc(text);
+        sentences_of(&d)
+    }
+
+    fn sentences_of(d: &Document<'_>) -> Vec<String> {
         d.sentences.iter().map(|s| d.norm[s.start..s.end].trim().to_owned()).collect()
     }
 
@@ -324,6 +431,18 @@ mod tests {
             ["Mr. Smith visited.", "Jayden said \"I hate it. I want to go home,\" and cried.", "Analysis: worried"]
         );
         assert_eq!(sentences("See s.47 notes. He said \"No.\" Then left"), ["See s.47 notes.", "He said \"No.\"", "Then left"]);
+    }
+
+    #[test]
+    fn dictated_notes_say_their_quotations_and_full_stops() {
+        let (d, _) = doc("he said quote it's quiet now unquote comma then left full stop mum said she was tired full stop");
+        let quoted: Vec<&str> = d.quotes.iter().map(|&(s, e)| &d.norm[s..e]).collect();
+        assert_eq!(quoted, ["it's quiet now"]);
+        assert_eq!(sentences_of(&d), ["he said quote it's quiet now unquote comma then left full stop", "mum said she was tired full stop"]);
+        let (d, _) = doc("She said \"quote me on that\" and left. A quotation for the car.");
+        assert_eq!(d.quotes.len(), 1, "a written quotation and the word quote are not a spoken one");
+        let (d, _) = doc("I asked for a quote for the new carpet.");
+        assert!(d.quotes.is_empty());
     }
 
     #[test]

@@ -172,6 +172,45 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// The kind of cue that led to a judgement of opinion or the child's
+    /// voice, for explaining it ("counted as analysis: 'might indicate'").
+    CueKind {
+        /// The writer's own view: "in my view", "I think".
+        YourView = "your-view",
+        /// Hedged analysis: "it may be that", "I wonder whether".
+        HedgedAnalysis = "hedged-analysis",
+        /// Meaning drawn from facts: "this suggests", "fits with".
+        Analysis = "analysis",
+        /// Reasoning: "because", "as a result".
+        Reasoning = "reasoning",
+        /// Need, risk and impact: "at risk", "her needs".
+        NeedAndRisk = "need-and-risk",
+        /// What should happen: "I recommend", "needs to".
+        Recommendation = "recommendation",
+        /// A decision with its reasons.
+        Decision = "decision",
+        /// A danger or worry statement, a safety goal.
+        Worry = "worry",
+        /// A heading over analysis or reasons: "Analysis:", "Reasons:".
+        Heading = "heading",
+        /// A quotation of the child.
+        ChildsWords = "childs-words",
+        /// What the child told or showed the writer.
+        ToldYou = "told-you",
+        /// The child's wishes and feelings.
+        WishesAndFeelings = "wishes-and-feelings",
+        /// What the writer saw of a baby or a child who does not speak.
+        WhatYouSaw = "what-you-saw",
+        /// A record written to the child: "you told me".
+        WrittenToTheChild = "written-to-the-child",
+        /// Direct work: three houses, scaling, Makaton, drawing.
+        DirectWork = "direct-work",
+        /// The sentence's own words.
+        Wording = "wording",
+    }
+}
+
 /// A value for every member of an id enum, indexed by it. Built from a
 /// function of each member, so no member can be missing.
 #[derive(Clone, Debug, PartialEq)]

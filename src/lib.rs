@@ -51,12 +51,14 @@ use serde::Serialize;
 
 pub use context::Context;
 pub use error::{Error, Problem};
-pub use ids::{Category, EqualityArea, FindingKind, RuleId, Severity};
+#[doc(hidden)]
+pub use facts::TrainingRow;
+pub use ids::{Category, CueKind, EqualityArea, FindingKind, RuleId, Severity};
 pub use policy::Coverage;
-pub use report::{Deadline, DeadlineStatus, EqualitySummary, Finding, Presence, Report, Span, Stats};
+pub use report::{Cue, Deadline, DeadlineStatus, EqualitySummary, Finding, Presence, Report, Span, Stats};
 
 use document::Document;
-use facts::Facts;
+use facts::{Facts, Models};
 use people::People;
 use policy::Policy;
 
@@ -65,6 +67,7 @@ use policy::Policy;
 #[derive(Debug)]
 pub struct Checker {
     policy: Policy,
+    models: Models,
 }
 
 /// A rule as the CLI's `rules` listing, the page and `RULES.md` show it.
@@ -107,7 +110,7 @@ impl Default for Checker {
 impl Checker {
     /// A checker for the built-in policy (Worcestershire's "Recording with Care").
     pub fn new() -> Checker {
-        Checker { policy: Policy::worcestershire(rules::message_variants) }
+        Checker { policy: Policy::worcestershire(rules::message_variants), models: Models::builtin() }
     }
 
     /// A checker for a council's own policy (JSON; see `policy.schema.json`),
@@ -125,13 +128,13 @@ impl Checker {
     /// # Ok::<(), case_note_checker::Error>(())
     /// ```
     pub fn with_policy(json: &str) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_json(json, rules::message_variants)? })
+        Ok(Checker { policy: Policy::from_json(json, rules::message_variants)?, models: Models::builtin() })
     }
 
     /// A checker for a council's policy already parsed as JSON (what the
     /// WebAssembly binding receives from a JavaScript object).
     pub fn with_policy_value(policy: serde_json::Value) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)? })
+        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)?, models: Models::builtin() })
     }
 
     /// Which rule checks which requirement of the policy.
@@ -160,9 +163,20 @@ impl Checker {
     fn check_in_order(&self, text: &str, context: &Context, order: impl Iterator<Item = RuleId>) -> Report {
         let doc = Document::new(text, &self.policy.lexicon);
         let people = People::new(&doc, context);
-        let facts = Facts::new(&doc, context, &self.policy, &people);
+        let facts = Facts::new(&doc, context, &self.policy, &people, &self.models);
         let findings = rules::Cx::new(&doc, context, &self.policy, &people, &facts).run(order);
         report::assemble(&doc, &facts, findings)
+    }
+
+    /// Each sentence of a note as the sentence models see it: its byte range
+    /// in `text`, its feature buckets for the opinion and voice models, and
+    /// whether the rules count it.
+    /// For `make model`, which trains them; not part of the stable API.
+    #[doc(hidden)]
+    pub fn sentence_features(&self, text: &str, context: &Context) -> Vec<facts::TrainingRow> {
+        let doc = Document::new(text, &self.policy.lexicon);
+        let people = People::new(&doc, context);
+        facts::training_rows(&doc, context, &self.policy, &people)
     }
 
     #[cfg(test)]

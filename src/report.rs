@@ -5,8 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::facts::Judgement;
 use crate::facts::{Facts, Range};
-use crate::ids::{Category, EqualityArea, FindingKind, RuleId, Severity};
+use crate::ids::{Category, CueKind, EqualityArea, FindingKind, RuleId, Severity};
 use crate::offsets::{utf16_offsets, whole_graphemes};
 use crate::rules::RawFinding;
 use crate::sort;
@@ -46,13 +47,32 @@ pub struct Finding {
 }
 
 /// Whether the note has something (professional opinion, the child's voice),
-/// and where.
+/// where, how sure the checker is, and the cues that led to it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Presence {
     /// True when at least one piece of evidence was found.
     pub present: bool,
     /// The passages that show it.
     pub evidence: Vec<Span>,
+    /// How sure the checker is of `present`, from 0 to 1 (two decimals): the
+    /// model's probability for its likeliest passage when present, one minus
+    /// it when absent. A "missing" finding is a warning only when the checker
+    /// is sure; otherwise it is advice worded as a question.
+    pub confidence: f64,
+    /// For each passage of `evidence`, the words that counted most and the
+    /// kind of cue they are ("analysis": "might indicate").
+    pub cues: Vec<Cue>,
+}
+
+/// The words that led to a judgement, and what kind of cue they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    /// Where the words are.
+    pub span: Span,
+    /// The kind of cue.
+    pub cue: CueKind,
+    /// The words, as the note has them.
+    pub text: String,
 }
 
 /// The equality and diversity areas the note records.
@@ -129,8 +149,10 @@ pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, raw: Vec<RawFinding>) 
         offsets.push(e);
     };
     raw.iter().filter_map(|f| f.span).for_each(&mut add);
-    facts.opinion.iter().copied().for_each(&mut add);
-    facts.child_voice.iter().copied().for_each(&mut add);
+    for judgement in [&facts.opinion, &facts.child_voice] {
+        judgement.evidence.iter().copied().for_each(&mut add);
+        judgement.cues.iter().map(|&(r, _)| r).for_each(&mut add);
+    }
     facts.equality.mentioned.iter().map(|&(_, s)| s).for_each(&mut add);
     if let Some(e) = facts.deadline.evidence {
         add(e);
@@ -173,7 +195,12 @@ pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, raw: Vec<RawFinding>) 
     let mut areas: Vec<EqualityArea> = facts.equality.mentioned.iter().map(|&(a, _)| a).collect();
     sort::sort(&mut areas);
     areas.dedup();
-    let presence = |spans: &[Range]| Presence { present: !spans.is_empty(), evidence: spans.iter().copied().map(span).collect() };
+    let presence = |j: &Judgement| Presence {
+        present: j.present(),
+        evidence: j.evidence.iter().copied().map(span).collect(),
+        confidence: j.confidence,
+        cues: j.cues.iter().map(|&(r, cue)| Cue { span: span(r), cue, text: text_of(r) }).collect(),
+    };
     let deadline = &facts.deadline;
     Report {
         findings,

@@ -1,6 +1,8 @@
 //! The CLI loses nothing: one output line per non-blank input line, in order,
 //! whatever the lines hold; a closed pipe and Ctrl+C end the run between
-//! whole lines.
+//! whole lines. Real exports' lines (extra keys, lone surrogates) are read as
+//! the browser reads them, and the command line is clap's: help per command,
+//! `--version`, unknown flags named, exit codes as before.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
@@ -45,13 +47,14 @@ fn a_hostile_batch_gets_one_line_per_input_line_in_order() {
         summary,
         [
             ("a".into(), None, true),
-            (Value::Null, Some(4), false),
+            // The id comes before the fault, so it is read.
+            ("b".into(), Some(4), false),
             ("c".into(), Some(5), false),
             ("huge".into(), None, true),
             (Value::Null, Some(7), false),
             ("d".into(), Some(8), false),
             ("e".into(), None, true),
-            (Value::Null, Some(10), false),
+            ("f".into(), Some(10), false),
         ]
     );
     assert!(lines[2]["error"].as_str().unwrap().contains("not valid UTF-8"), "{}", lines[2]);
@@ -148,4 +151,125 @@ fn ctrl_c_stops_after_a_whole_line() {
         assert_eq!(value["id"], i, "in order, none skipped");
     }
     assert!(lines.len() < fed, "stopped before the end of its input ({} of {fed})", lines.len());
+}
+
+#[test]
+fn extra_keys_are_carried_through_and_context_stays_strict() {
+    let input = concat!(
+        r#"{"team":"North","id":"a","text":"LAC review.","worker":"J. Bloggs","created":"2026-11-23T10:00"}"#,
+        "\n",
+        r#"{"id":"b","text":"ok","team":"South","context":{"event":"statutory_visit","colour":"red"}}"#,
+        "\n",
+        r#"{"id":"c","text":"ok","report":"mine"}"#,
+        "\n",
+    );
+    let (status, lines, _) = run(input.as_bytes());
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        (lines[0]["team"].as_str(), lines[0]["worker"].as_str(), lines[0]["created"].as_str()),
+        (Some("North"), Some("J. Bloggs"), Some("2026-11-23T10:00"))
+    );
+    assert!(lines[0]["report"]["findings"].as_array().unwrap().iter().any(|f| f["text"] == "LAC review"));
+    assert_eq!((lines[1]["id"].as_str(), lines[1]["line"].as_u64()), (Some("b"), Some(2)));
+    assert!(lines[1]["error"].as_str().unwrap().starts_with("context.colour"), "{}", lines[1]);
+    assert_eq!((lines[2]["id"].as_str(), lines[2].get("report")), (Some("c"), None), "an input key named like an output key is refused");
+    assert!(lines[2]["error"].as_str().unwrap().starts_with("report:"), "{}", lines[2]);
+}
+
+#[test]
+fn a_lone_surrogate_reads_as_the_replacement_character_with_spans_in_step() {
+    // What JSON.stringify writes for a string holding half a surrogate pair.
+    // In JavaScript "\ud800 \ud83d\ude00 LAC review." has "LAC review" at
+    // UTF-16 offsets 5..15; the browser checks it with U+FFFD in place.
+    let (status, lines, _) = run(br#"{"id":"s","text":"\ud800 \ud83d\ude00 LAC review.\udc00"}"#);
+    assert_eq!(status, Some(0), "{lines:?}");
+    let f = lines[0]["report"]["findings"].as_array().unwrap().iter().find(|f| f["text"] == "LAC review").expect("flagged").clone();
+    assert_eq!((f["span"]["start"].as_u64(), f["span"]["end"].as_u64()), (Some(5), Some(15)));
+}
+
+fn cli(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(BIN).args(args).stdin(Stdio::null()).output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn version_and_help_for_every_command() {
+    let (status, out, _) = cli(&["--version"]);
+    assert_eq!((status, out.trim()), (Some(0), concat!("case-note-check ", env!("CARGO_PKG_VERSION"))));
+    let mut helps = Vec::new();
+    for args in [&["--help"][..], &["rules", "--help"], &["policy", "--help"], &["audit", "--help"], &["audit", "merge", "--help"], &["help", "audit"]] {
+        let (status, out, err) = cli(args);
+        assert_eq!(status, Some(0), "{args:?}: {err}");
+        assert!(out.contains("Usage:"), "{args:?}: {out}");
+        helps.push(out);
+    }
+    assert!(helps[0].contains("--policy") && helps[0].contains("--text") && helps[0].contains("audit"), "{}", helps[0]);
+    assert!(helps[1].contains("--markdown") && helps[1].contains("--json"), "{}", helps[1]);
+    assert!(
+        helps[3].contains("--map") && helps[3].contains("--by-worker") && helps[3].contains("--include-excerpts") && helps[3].contains("--partial"),
+        "{}",
+        helps[3]
+    );
+    assert!(helps[4].contains("PARTIAL") && !helps[4].contains("--map"), "{}", helps[4]);
+    assert_eq!(helps[3], helps[5], "`help audit` is `audit --help`");
+}
+
+#[test]
+fn usage_errors_name_the_problem_and_exit_2() {
+    let (status, out, err) = cli(&["--bogus"]);
+    assert_eq!((status, out.as_str()), (Some(2), ""));
+    assert!(err.contains("--bogus"), "the unknown flag is named: {err}");
+    let (status, _, err) = cli(&["rules", "--jsn"]);
+    assert_eq!(status, Some(2));
+    assert!(err.contains("--jsn") && err.contains("--json"), "named, with a suggestion: {err}");
+    let (status, _, err) = cli(&[]);
+    assert_eq!(status, Some(2), "no arguments: the help, as an error");
+    assert!(err.contains("Usage:"), "{err}");
+    let (status, _, err) = cli(&["--context", "{}"]);
+    assert_eq!(status, Some(2));
+    assert!(err.contains("--text"), "--context needs --text: {err}");
+    let (status, _, err) = cli(&["notes.jsonl", "rules"]);
+    assert_eq!(status, Some(2));
+    assert!(err.contains("'notes.jsonl' cannot be used with a command"), "{err}");
+    let (status, _, err) = cli(&["rules", "--json", "--markdown"]);
+    assert_eq!(status, Some(2), "{err}");
+    let (status, _, err) = cli(&["--policy", "/nonexistent/policy.json", "rules"]);
+    assert_eq!(status, Some(2));
+    assert!(err.starts_with("case-note-check: /nonexistent/policy.json:"), "{err}");
+}
+
+#[test]
+fn the_commands_work_as_before() {
+    let dir = std::env::temp_dir().join(format!("cnc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let note = dir.join("note.txt");
+    std::fs::write(&note, "LAC review held.\nMum said Jayden was fine.\n").unwrap();
+    let note = note.to_str().unwrap();
+    let (status, out, err) = cli(&["--text", note]);
+    assert_eq!(status, Some(1), "findings: status 1; {err}");
+    assert!(out.contains("1:1  warning [jargon, Standard 1]"), "{out}");
+    let (status, with_context, _) = cli(&["--text", note, "--context", r#"{"event":"statutory_visit"}"#]);
+    assert_eq!(status, Some(1));
+    assert!(with_context.contains("deadline: statutory_visit"), "{with_context}");
+    let (status, _, err) = cli(&["--text", note, "--context", r#"{"colour":1}"#]);
+    assert_eq!(status, Some(2));
+    assert!(err.contains("context.colour"), "{err}");
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, r#"{"extends": "worcestershire", "name": "Test council"}"#).unwrap();
+    let policy = policy.to_str().unwrap();
+    // --policy before or after the command.
+    for args in [&["--policy", policy, "rules", "--json"][..], &["rules", "--json", "--policy", policy]] {
+        let (status, out, err) = cli(args);
+        assert_eq!(status, Some(0), "{args:?}: {err}");
+        assert!(serde_json::from_str::<Value>(&out).unwrap().as_array().unwrap().len() > 10);
+    }
+    let (status, out, _) = cli(&["policy"]);
+    assert_eq!(status, Some(0));
+    assert!(serde_json::from_str::<Value>(&out).is_ok());
+    let notes = dir.join("notes.jsonl");
+    std::fs::write(&notes, "{\"id\":1,\"text\":\"LAC review.\"}\n").unwrap();
+    let (status, out, _) = cli(&["--policy", policy, notes.to_str().unwrap()]);
+    assert_eq!(status, Some(0));
+    assert_eq!(serde_json::from_str::<Value>(out.trim()).unwrap()["id"], 1);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -23,6 +23,10 @@ mod corpus_data {
         ("w2", include_str!("corpus/dev/w2.jsonl")),
         ("w3", include_str!("corpus/dev/w3.jsonl")),
         ("w4", include_str!("corpus/dev/w4.jsonl")),
+        ("w5", include_str!("corpus/dev/w5.jsonl")),
+        ("w6", include_str!("corpus/dev/w6.jsonl")),
+        ("w7", include_str!("corpus/dev/w7.jsonl")),
+        ("w8", include_str!("corpus/dev/w8.jsonl")),
     ];
 }
 
@@ -193,5 +197,5 @@ fn dev_split_figures() {
             println!("  {m}");
         }
     }
-    assert_eq!(scores.notes, 576);
+    assert_eq!(scores.notes, 1008);
 }

@@ -4,7 +4,7 @@
 //! Each test fails when its file is stale; `BLESS=1 cargo test --test
 //! generated` rewrites them.
 
-use case_note_checker::{Category, Checker, EqualityArea, FindingKind, RuleId, Severity};
+use case_note_checker::{Category, Checker, CueKind, EqualityArea, FindingKind, RuleId, Severity};
 use serde_json::{json, Value};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -80,6 +80,7 @@ fn typescript() -> String {
         ("FindingKind", union(FindingKind::ALL.iter().map(|k| k.id()))),
         ("EqualityArea", union(EqualityArea::ALL.iter().map(|a| a.id()))),
         ("Category", union(Category::ALL.iter().map(|c| c.id()))),
+        ("CueKind", union(CueKind::ALL.iter().map(|c| c.id()))),
     ];
     let mut ts = String::new();
     for (name, values) in unions {
@@ -99,7 +100,14 @@ export interface Finding {
   rule: RuleId | string; kind: FindingKind; severity: Severity; standard: number | null; span: Span | null;
   text: string; message: string; suggestions: string[];
 }
-export interface Presence { present: boolean; evidence: Span[]; }
+/** The words that led to a judgement, and what kind of cue they are. */
+export interface Cue { span: Span; cue: CueKind; text: string; }
+/**
+ * Whether the note has it, where, how sure the checker is (0–1, of `present`),
+ * and the cue that counted most in each passage. A "missing" finding is a
+ * warning only when the checker is sure; otherwise advice worded as a question.
+ */
+export interface Presence { present: boolean; evidence: Span[]; confidence: number; cues: Cue[]; }
 export interface Report {
   findings: Finding[];
   opinion: Presence;

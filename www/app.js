@@ -100,21 +100,22 @@ function contextChanged() {
   controller?.setContext(readContext(), { replace: true });
 }
 
-// The input each context error names, so it can be marked invalid.
+// The input each context error names (its path, from the error's own
+// `field`), so it can be marked invalid.
 function inputFor(field) {
   const direct = {
-    'context.event': inputs.event, 'context.event_at': inputs.eventAt, 'context.recorded_at': inputs.recordedAt,
-    'context.child.name': inputs.childName, 'context.child.age_years': inputs.childAge,
+    event: inputs.event, event_at: inputs.eventAt, recorded_at: inputs.recordedAt,
+    'child.name': inputs.childName, 'child.age_years': inputs.childAge,
   }[field];
   if (direct) return direct;
-  const m = /^context\.equality\.(\w+)/.exec(field ?? '');
+  const m = /^equality\.(\w+)$/.exec(field ?? '');
   return m ? equalityInputs.get(m[1]) : null;
 }
 
 function showContextError(detail) {
   const message = detail ? `The event details could not be used, so the note was checked without them. ${detail.message}` : '';
   if (errorBox.textContent !== message) errorBox.textContent = message;
-  const bad = detail ? inputFor(String(detail.message).split(':')[0]) : null;
+  const bad = detail ? inputFor(detail.field) : null;
   for (const input of [...Object.values(inputs), ...equalityInputs.values()]) {
     if (input === bad) {
       input.setAttribute('aria-invalid', 'true');
@@ -341,13 +342,15 @@ async function start() {
   });
 
   controller = attachChecker(note, {
+    // ?checking=page keeps checks on the page's own thread (to compare with the worker).
+    worker: new URLSearchParams(location.search).get('checking') !== 'page',
     panel: $('guidance'),
     headingLevel: 3,
     context: readContext(),
     showContextErrors: false,
     ruleHref: (id) => `#rule-${id}`,
   });
-  controller.addEventListener('context-error', (e) => showContextError(e.detail));
+  controller.addEventListener('case-note-checker:context-error', (e) => showContextError(e.detail));
   policySelect.addEventListener('change', switchPolicy);
   const ok = await controller.ready;
   if (!ok) {

@@ -7,19 +7,26 @@
 mod age;
 mod deadline;
 mod equality;
+mod features;
+mod model;
 mod opinion;
 mod record;
 mod spans;
 mod timeline;
 mod voice;
 
+pub(crate) use model::Models;
+
 use chrono::NaiveDateTime;
 
 use crate::context::Context;
 use crate::document::Document;
-use crate::ids::{Category, EqualityArea};
+use crate::ids::{Category, CueKind, EqualityArea};
+use crate::lexicon::{Class, RecordingClass, VoiceClass};
 use crate::people::People;
 use crate::policy::Policy;
+use features::{Detector, Feature, Hashing, NoteSignals};
+use model::Model;
 
 /// A byte range of the normalised note.
 pub(crate) type Range = (usize, usize);
@@ -45,16 +52,39 @@ pub(crate) struct Equality {
     pub supported: bool,
 }
 
+/// Whether the note has something (opinion, the child's voice), how sure
+/// the model is, and what led to it.
+#[derive(Debug, Default)]
+pub(crate) struct Judgement {
+    /// The sentences that show it.
+    pub evidence: Vec<Range>,
+    /// How sure the judgement is, 0 to 1: the probability of the likeliest
+    /// sentence when present, one minus it when absent.
+    pub confidence: f64,
+    /// Absent, and the model is sure of it: a "missing" finding is then a
+    /// warning; otherwise it is a question.
+    pub surely_absent: bool,
+    /// For each evidence sentence, the cue that counted most.
+    pub cues: Vec<(Range, CueKind)>,
+}
+
+impl Judgement {
+    /// True when the note shows it.
+    pub fn present(&self) -> bool {
+        !self.evidence.is_empty()
+    }
+}
+
 /// Everything the note establishes.
 #[derive(Debug)]
 pub(crate) struct Facts {
     /// A baby, or a child who does not speak.
     pub young_child: bool,
     pub deadline: Deadline,
-    /// Passages holding the writer's own assessment of need and risk.
-    pub opinion: Vec<Range>,
-    /// Passages holding the child's voice.
-    pub child_voice: Vec<Range>,
+    /// The writer's own assessment of need and risk.
+    pub opinion: Judgement,
+    /// The child's voice.
+    pub child_voice: Judgement,
     pub equality: Equality,
 }
 
@@ -66,17 +96,169 @@ pub(crate) struct Cx<'a> {
     pub people: &'a People,
 }
 
+/// Each sentence's features for both models, and what the rules found.
+struct Sentences {
+    opinion: Vec<Vec<Feature>>,
+    voice: Vec<Vec<Feature>>,
+    opinion_rule: Vec<bool>,
+    voice_rule: Vec<bool>,
+    /// The guard on the voice model: a sentence can carry the voice of a
+    /// child who talks only if it holds something the child expressed —
+    /// words (quoted, reported, or in a transcript line), a wish or feeling,
+    /// or direct work. What a child who talks was seen to do is not their
+    /// voice (the labelling guide), however the sentence scores.
+    voice_allowed: Vec<bool>,
+}
+
+impl Sentences {
+    fn new(cx: &Cx<'_>, young_child: bool) -> Sentences {
+        let doc = cx.doc;
+        let n = doc.sentences.len();
+        let mark = |spans: Vec<Range>| {
+            let mut marked = vec![false; n];
+            for (start, _) in spans {
+                marked[doc.sentence_of(start)] = true;
+            }
+            marked
+        };
+        let letter_to_child = doc.tokens.first().is_some_and(|_| doc.word(0) == "dear") || doc.hits_of(Class::Voice(VoiceClass::Address)).nth(1).is_some();
+        let note = NoteSignals {
+            young_child,
+            letter_to_child,
+            opinion_rule: mark(opinion::find(cx)),
+            voice_rule: mark(voice::find(cx, young_child)),
+            quotes: voice::quotes(cx),
+            child_absent: doc.hits_of(Class::Voice(VoiceClass::Absent)).next().is_some(),
+            source: features::source_of(&doc.lower[..doc.sentences.get(1).or(doc.sentences.first()).map_or(0, |s| s.end)]),
+            child_seen: doc.hits_of(Class::Recording(RecordingClass::Seen)).chain(doc.hits_of(Class::Recording(RecordingClass::Alone))).next().is_some(),
+        };
+        let hashing = Hashing { bits: features::BITS };
+        let features = |detector| (0..n).map(|i| features::sentence(cx, &note, &hashing, detector, i)).collect();
+        let voice_allowed = (0..n).map(|i| young_child || expresses(cx, &note, i)).collect();
+        Sentences {
+            opinion: features(Detector::Opinion),
+            voice: features(Detector::Voice),
+            opinion_rule: note.opinion_rule.clone(),
+            voice_rule: note.voice_rule.clone(),
+            voice_allowed,
+        }
+    }
+}
+
+/// True when a sentence holds something a child expressed: a quotation, a
+/// transcript line ("T: can u tell school"), or an unquoted cue of speech,
+/// wishes, feelings, a letter to the child, or direct work.
+fn expresses(cx: &Cx<'_>, note: &NoteSignals, sentence: usize) -> bool {
+    let doc = cx.doc;
+    let s = doc.sentences[sentence];
+    if note.voice_rule[sentence] || note.quotes.iter().any(|q| q.range.0 >= s.start && q.range.0 < s.end) {
+        return true;
+    }
+    let transcript_line = doc.norm[s.start..s.end].find(':').is_some_and(|colon| doc.norm[s.start..s.start + colon].split_whitespace().count() <= 3);
+    transcript_line
+        || doc.hits_between(crate::lexicon::List::Voice, s.start, s.end).any(|h| {
+            !doc.is_quoted(h.start)
+                && matches!(
+                    doc.entry(h).class,
+                    Class::Voice(VoiceClass::Speech | VoiceClass::Wish | VoiceClass::Feeling | VoiceClass::Address | VoiceClass::Method)
+                )
+        })
+}
+
+/// A judgement from a model's sentence log-odds; `allowed` masks sentences
+/// a guard rules out.
+fn judge(doc: &Document<'_>, model: &Model, sentences: &[Vec<Feature>], allowed: Option<&[bool]>) -> Judgement {
+    let mut judgement = Judgement::default();
+    let mut best = f32::NEG_INFINITY;
+    for (i, features) in sentences.iter().enumerate() {
+        if allowed.is_some_and(|a| !a[i]) {
+            continue;
+        }
+        let logit = model.logit(features);
+        best = best.max(logit);
+        if logit >= model.present_at {
+            let span = doc.sentence_span(i);
+            judgement.evidence.push(span);
+            if let Some(cue) = strongest_cue(model, features) {
+                judgement.cues.push(cue);
+            }
+        }
+    }
+    let p = if best == f32::NEG_INFINITY { 0.0 } else { model::probability(best) };
+    judgement.confidence = if judgement.present() { p } else { ((1.0 - p) * 100.0).round() / 100.0 };
+    judgement.surely_absent = !judgement.present() && best < model.surely_absent_below;
+    judgement
+}
+
+/// The cue that counted most for a sentence: the explained feature with the
+/// largest weight, preferring a named cue to bare wording when it weighs at
+/// least half as much.
+fn strongest_cue(model: &Model, features: &[Feature]) -> Option<(Range, CueKind)> {
+    let weighted = features.iter().filter_map(|f| f.source.map(|s| (model.weight(f.bucket), s))).filter(|(w, _)| *w > 0.0);
+    type Weighted = Option<(f32, (Range, CueKind))>;
+    let (mut best, mut best_named): (Weighted, Weighted) = (None, None);
+    for (w, source) in weighted {
+        if best.is_none_or(|(b, _)| w > b) {
+            best = Some((w, source));
+        }
+        if source.1 != CueKind::Wording && best_named.is_none_or(|(b, _)| w > b) {
+            best_named = Some((w, source));
+        }
+    }
+    match (best, best_named) {
+        (Some((w, _)), Some((named, source))) if named * 2.0 >= w => Some(source),
+        (best, _) => best.map(|(_, s)| s),
+    }
+}
+
 impl Facts {
     /// Works out every fact of one note.
-    pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People) -> Facts {
+    pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, models: &Models) -> Facts {
         let cx = Cx { doc, ctx, policy, people };
         let young_child = age::child_is_young(&cx);
+        let sentences = Sentences::new(&cx, young_child);
         Facts {
             young_child,
             deadline: deadline::find(&cx),
-            opinion: opinion::find(&cx),
-            child_voice: voice::find(&cx, young_child),
+            opinion: judge(doc, &models.opinion, &sentences.opinion, None),
+            child_voice: judge(doc, &models.voice, &sentences.voice, Some(&sentences.voice_allowed)),
             equality: equality::find(&cx),
         }
     }
+}
+
+/// One sentence as the trainer reads it.
+pub struct TrainingRow {
+    /// The sentence's byte range in the original text.
+    pub range: (usize, usize),
+    /// Its feature buckets for the opinion model.
+    pub opinion: Vec<u32>,
+    /// Its feature buckets for the voice model.
+    pub voice: Vec<u32>,
+    /// The opinion rule counts it.
+    pub opinion_rule: bool,
+    /// The voice rule counts it.
+    pub voice_rule: bool,
+    /// The voice guard lets it count (see `Sentences::voice_allowed`).
+    pub voice_allowed: bool,
+}
+
+/// Every sentence's features, in the form the trainer reads.
+pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People) -> Vec<TrainingRow> {
+    let cx = Cx { doc, ctx, policy, people };
+    let sentences = Sentences::new(&cx, age::child_is_young(&cx));
+    let buckets = |f: &Vec<Feature>| f.iter().map(|f| f.bucket).collect();
+    (0..doc.sentences.len())
+        .map(|i| {
+            let (start, end) = doc.sentence_span(i);
+            TrainingRow {
+                range: doc.text_range(start, end),
+                opinion: buckets(&sentences.opinion[i]),
+                voice: buckets(&sentences.voice[i]),
+                opinion_rule: sentences.opinion_rule[i],
+                voice_rule: sentences.voice_rule[i],
+                voice_allowed: sentences.voice_allowed[i],
+            }
+        })
+        .collect()
 }

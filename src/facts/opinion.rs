@@ -26,6 +26,8 @@ pub(super) fn find(cx: &Cx<'_>) -> Vec<(usize, usize)> {
                 OpinionClass::Analysis => analysis |= !attributed,
                 OpinionClass::Connective => connective |= !attributed,
                 OpinionClass::Attribution => attributed |= attributed_to_other(cx, hit.start),
+                // Cue families the sentence model reads; the rule does not.
+                OpinionClass::Hedge | OpinionClass::Judgement | OpinionClass::Recommend | OpinionClass::Decision | OpinionClass::Worry => {}
             }
         }
         let words = sentence.end_token - sentence.first_token;
@@ -68,13 +70,28 @@ mod tests {
         check(text).opinion.present
     }
 
+    /// Present, or at most asked about: never told it is missing.
+    fn not_denied(text: &str) -> bool {
+        let report = check(text);
+        report.opinion.present || !report.findings.iter().any(|f| f.rule == "missing-professional-opinion" && f.severity.id() != "advice")
+    }
+
     #[test]
     fn the_workers_own_analysis_counts() {
         assert!(present("In my view the risk to Kacper has reduced since dad moved out."));
         assert!(present("I am worried that Amira is not eating because there was no food in the house."));
         assert!(present("This suggests Kacper's needs are not being met."));
-        assert!(present("The risk of harm has reduced since the locks were changed."));
-        assert!(present("Analysis:\nJayden's school attendance has improved and he is safer at home now that dad has left."));
+        assert!(not_denied("The risk of harm has reduced since the locks were changed."));
+        assert!(not_denied("Analysis:\nJayden's school attendance has improved and he is safer at home now that dad has left."));
+    }
+
+    /// The classes of analysis independent writing showed the lists missing.
+    #[test]
+    fn hedged_analysis_and_danger_statements_count() {
+        assert!(present("This might indicate that Ruby needs more help to share her worries."));
+        assert!(present("I wonder whether the bruising fits the account mum gave."));
+        assert!(present("This may be telling us that Leo is not ready to see his dad yet."));
+        assert!(present("Mum, the school and the police are worried that if Darren keeps drinking, Poppy may be hurt when they argue."));
     }
 
     #[test]

@@ -17,10 +17,12 @@ pub(super) struct Span {
 pub(super) fn sentences(doc: &Document<'_>) -> Vec<Span> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let bytes = doc.norm.as_bytes();
+    // A sentence that ends in "new paragraph" starts one after it.
+    let mut paragraph_next = true;
     for s in &doc.sentences {
         let paragraph = s.start == 0 || bytes[s.start] == b'\n' || bytes[s.start - 1] == b'\n';
         let mut start = s.first_token;
-        let mut paragraph_next = paragraph;
+        paragraph_next |= paragraph;
         let mut i = s.first_token;
         while i < s.end_token {
             // Only "full stop", "new paragraph" and "new line" matter here.
@@ -44,7 +46,10 @@ pub(super) fn sentences(doc: &Document<'_>) -> Vec<Span> {
                 i += 1;
             }
         }
-        push(&mut out, start, s.end_token, paragraph_next);
+        if s.end_token > start {
+            push(&mut out, start, s.end_token, paragraph_next);
+            paragraph_next = false;
+        }
     }
     out
 }

@@ -21,6 +21,16 @@ id_enum! {
         Connective = "connective",
         /// A report of someone else's view: "said", "thinks", "according to".
         Attribution = "attribution",
+        /// The writer lowers their commitment: "it may be", "I wonder whether".
+        Hedge = "hedge",
+        /// Meaning drawn from facts: "suggests", "fits with", "telling us".
+        Judgement = "judgement",
+        /// What should happen: "I recommend", "needs to", "should".
+        Recommend = "recommend",
+        /// A decision and its reasons: "decided", "reasons:".
+        Decision = "decision",
+        /// A danger or worry statement, a safety goal: "we are worried that".
+        Worry = "worry",
     }
 }
 
@@ -35,6 +45,16 @@ id_enum! {
         Observe = "observe",
         /// A sign the child is a baby or does not speak: "newborn", "non-verbal".
         Young = "young",
+        /// A record written to the child: "you told me".
+        Address = "address",
+        /// A way the child's views were gathered: "three houses", "Makaton".
+        Method = "method",
+        /// The writer saw or heard it: "I saw", "I noticed".
+        Perception = "perception",
+        /// A feeling: "happy", "scared".
+        Feeling = "feeling",
+        /// The child was not there to be heard: "asleep", "was not seen".
+        Absent = "absent",
     }
 }
 

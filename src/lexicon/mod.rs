@@ -8,12 +8,14 @@
 
 mod classes;
 mod phrase_index;
+mod stem;
 
 use rustc_hash::FxHashMap;
 
 use classes::{parse_deadline, parse_id, parse_person};
 pub(crate) use classes::{Class, DeadlineCue, OpinionClass, PersonGender, RecordingClass, Role, Tag, VoiceClass};
 use phrase_index::PhraseIndex;
+use stem::StemIndex;
 
 use crate::error::Problem;
 use crate::ids::{id_enum, Severity};
@@ -67,14 +69,16 @@ pub(crate) struct Entry {
     /// Exact (case-sensitive) surface forms, for acronyms, normalised.
     exact: Vec<String>,
     pub expands: Option<String>,
-    not_after: Vec<String>,
-    not_before: Vec<String>,
-    only_after: Vec<String>,
-    only_before: Vec<String>,
+    not_after: Words,
+    not_before: Words,
+    only_after: Words,
+    only_before: Words,
     pub severity: Option<Severity>,
     pub plain: bool,
     /// Only as written in lower case: "faith", not the name "Faith".
     lowercase: bool,
+    /// Every word form with the same stems: "engage" covers "engagement".
+    stem: bool,
     pub tag: Option<Tag>,
 }
 
@@ -84,6 +88,10 @@ impl Entry {
         self.value.split(';').map(str::trim).filter(|s| !s.is_empty())
     }
 }
+
+/// A guard's words, shared: many entries name the same long list of words
+/// (every nationality word has the same neighbours), read once.
+type Words = std::sync::Arc<[String]>;
 
 /// A match of an entry in the normalised note.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +110,14 @@ pub(crate) struct Lexicon {
     /// acronyms' expansions.
     pattern_entry: Vec<u32>,
     term_patterns: usize,
+    /// Entries marked `stem`, found by their words' stems, and the entry of
+    /// each of their patterns.
+    stems: StemIndex,
+    stem_entry: Vec<u32>,
+    /// Acronyms of letters only, by their letters in lower case: found
+    /// spelled out letter by letter too ("C I N", "d s l"), as dictation
+    /// writes them.
+    spelled: FxHashMap<Box<str>, u32>,
     /// For each entry, the group its hits compete in (see `scan`); group 0
     /// is the language lists together.
     group_of: Vec<u32>,
@@ -117,13 +133,14 @@ impl Lexicon {
     pub fn build(sources: &[(List, &str, &str)]) -> Result<Lexicon, Vec<Problem>> {
         let mut entries = Vec::new();
         let mut problems = Vec::new();
+        let mut guards: FxHashMap<String, Words> = FxHashMap::default();
         for &(list, name, text) in sources {
             for (n, line) in text.lines().enumerate() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                match parse_line(list, line) {
+                match parse_line(list, line, &mut guards) {
                     Ok(entry) => entries.push(entry),
                     Err(problem) => {
                         let path = if name.ends_with(".txt") { format!("{name} line {}", n + 1) } else { format!("{name}[{n}]") };
@@ -137,7 +154,22 @@ impl Lexicon {
         }
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
+        let mut stem_patterns: Vec<Vec<Box<str>>> = Vec::new();
+        let mut stem_entry = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
+            if entry.stem {
+                let mut seen: Vec<Vec<Box<str>>> = Vec::new();
+                for form in std::iter::once(&entry.term).chain(&entry.exact) {
+                    // Checked when the line was read.
+                    let Ok(stems) = stem::phrase_stems(&matching_form(form)) else { continue };
+                    if !seen.contains(&stems) {
+                        seen.push(stems.clone());
+                        stem_patterns.push(stems);
+                        stem_entry.push(i as u32);
+                    }
+                }
+                continue;
+            }
             let mut forms: Vec<String> = std::iter::once(&entry.term).chain(&entry.exact).map(|f| matching_form(f.as_str())).collect();
             crate::sort::sort(&mut forms);
             forms.dedup();
@@ -156,6 +188,13 @@ impl Lexicon {
             }
         }
         let index = PhraseIndex::new(patterns);
+        let stems = StemIndex::new(stem_patterns);
+        let mut spelled = FxHashMap::default();
+        for (i, entry) in entries.iter().enumerate() {
+            if entry.acronym && (2..=6).contains(&entry.term.len()) && entry.term.bytes().all(|b| b.is_ascii_uppercase()) {
+                spelled.entry(entry.term.to_ascii_lowercase().into_boxed_str()).or_insert(i as u32);
+            }
+        }
         let mut keys: FxHashMap<(List, Class), u32> = FxHashMap::default();
         keys.insert((List::Jargon, Class::Wording), 0);
         let group_of = entries
@@ -167,7 +206,7 @@ impl Lexicon {
             })
             .collect();
         let groups = keys.len();
-        Ok(Lexicon { entries, index, pattern_entry, term_patterns, group_of, groups })
+        Ok(Lexicon { entries, index, pattern_entry, term_patterns, stems, stem_entry, spelled, group_of, groups })
     }
 
     /// Finds every entry in the normalised text (`norm`, and `lower`, its ASCII
@@ -176,14 +215,45 @@ impl Lexicon {
     pub fn scan(&self, norm: &str, lower: &str) -> (Vec<Hit>, Vec<u32>) {
         let mut hits: Vec<Hit> = Vec::with_capacity(lower.len() / 16 + 1);
         let mut expanded: Vec<u32> = Vec::new();
-        self.index.for_each_match(lower, |pattern, start, end| {
-            let entry_id = self.pattern_entry[pattern as usize];
-            if pattern as usize >= self.term_patterns {
-                expanded.push(entry_id);
-            } else if self.accepts(&self.entries[entry_id as usize], norm, lower, start, end) {
-                hits.push(Hit { entry: entry_id, start, end });
+        // Stemmed entries and acronyms spelled letter by letter are looked
+        // for word by word in the same pass.
+        let mut extra: Vec<(u32, usize, usize)> = Vec::new();
+        let mut run = Spelled::default();
+        let stems = (!self.stems.is_empty()).then_some(&self.stems);
+        let spelled = !self.spelled.is_empty();
+        self.index.for_each_match_and_word(
+            lower,
+            |pattern, start, end| {
+                let entry_id = self.pattern_entry[pattern as usize];
+                if pattern as usize >= self.term_patterns {
+                    expanded.push(entry_id);
+                } else if self.accepts(&self.entries[entry_id as usize], norm, lower, start, end) {
+                    hits.push(Hit { entry: entry_id, start, end });
+                }
+            },
+            |start, end| {
+                if let Some(stems) = stems {
+                    stems.matches_at(lower, start, end, |pattern, start, end| extra.push((self.stem_entry[pattern as usize], start, end)));
+                }
+                if spelled {
+                    run.word(lower, start, end, |letters, start, end| {
+                        if let Some(&entry_id) = self.spelled.get(letters) {
+                            extra.push((entry_id, start, end));
+                        }
+                    });
+                }
+            },
+        );
+        run.finish(|letters, start, end| {
+            if let Some(&entry_id) = self.spelled.get(letters) {
+                extra.push((entry_id, start, end));
             }
         });
+        for (entry_id, start, end) in extra {
+            if self.accepts_here(&self.entries[entry_id as usize], lower, start, end) {
+                hits.push(Hit { entry: entry_id, start, end });
+            }
+        }
         crate::sort::sort_by(&mut hits, |a, b| (a.start, std::cmp::Reverse(a.end), a.entry) < (b.start, std::cmp::Reverse(b.end), b.entry));
         // Per group, the kept hit reaching furthest right. The language lists
         // share one group (one finding per word, the longest term first);
@@ -214,6 +284,11 @@ impl Lexicon {
         if entry.lowercase && norm[start..end].chars().any(char::is_uppercase) {
             return false;
         }
+        self.accepts_here(entry, lower, start, end)
+    }
+
+    /// The entry's guards on the neighbouring words.
+    fn accepts_here(&self, entry: &Entry, lower: &str, start: usize, end: usize) -> bool {
         if entry.not_after.iter().any(|w| preceded_by(lower, start, w)) {
             return false;
         }
@@ -227,7 +302,7 @@ impl Lexicon {
     }
 }
 
-fn parse_line(list: List, line: &str) -> Result<Entry, String> {
+fn parse_line(list: List, line: &str, guards: &mut FxHashMap<String, Words>) -> Result<Entry, String> {
     let mut fields = line.split('|').map(str::trim);
     let term = fields.next().unwrap_or_default().to_owned();
     let value = fields.next().unwrap_or_default().to_owned();
@@ -258,23 +333,32 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
         acronym: false,
         exact: Vec::new(),
         expands: None,
-        not_after: Vec::new(),
-        not_before: Vec::new(),
-        only_after: Vec::new(),
-        only_before: Vec::new(),
+        not_after: Words::default(),
+        not_before: Words::default(),
+        only_after: Words::default(),
+        only_before: Words::default(),
         severity: None,
         plain: false,
         lowercase: false,
+        stem: false,
         tag: None,
     };
     let mut forms = Vec::new();
     for option in options.split(';').map(str::trim).filter(|o| !o.is_empty()) {
         let (key, arg) = option.split_once('=').map_or((option, ""), |(k, v)| (k.trim(), v.trim()));
-        let words = || arg.split(',').map(|w| matching_form(w.trim())).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        let mut words = || {
+            if let Some(words) = guards.get(arg) {
+                return words.clone();
+            }
+            let words: Words = arg.split(',').map(|w| matching_form(w.trim())).filter(|w| !w.is_empty()).collect();
+            guards.insert(arg.to_owned(), words.clone());
+            words
+        };
         match key {
             "acronym" => entry.acronym = true,
             "plain" => entry.plain = true,
             "lowercase" => entry.lowercase = true,
+            "stem" => entry.stem = true,
             "expands" => entry.expands = Some(arg.to_owned()),
             "forms" => forms.extend(arg.split(',').map(|w| w.trim().to_owned()).filter(|w| !w.is_empty())),
             "not_after" => entry.not_after = words(),
@@ -284,6 +368,14 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
             "severity" => entry.severity = Some(Severity::from_id(arg).ok_or_else(|| format!("unknown severity {arg:?}"))?),
             "tag" => entry.tag = Some(parse_id("tag", arg)?),
             other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    if entry.stem {
+        if entry.acronym {
+            return Err("`stem` and `acronym` cannot be combined: an acronym is matched in its exact case only".into());
+        }
+        for form in std::iter::once(&entry.term).chain(&forms) {
+            stem::phrase_stems(&matching_form(form))?;
         }
     }
     if entry.acronym {
@@ -300,6 +392,49 @@ fn parse_line(list: List, line: &str) -> Result<Entry, String> {
     }
     entry.expands = entry.expands.map(|e| normalise(&e));
     Ok(entry)
+}
+
+/// Runs of two or more single letters one space apart ("C I N" gives
+/// "cin"), read word by word.
+#[derive(Default)]
+struct Spelled {
+    letters: String,
+    start: usize,
+    end: usize,
+}
+
+impl Spelled {
+    /// The next word of the note; calls `found(letters, start, end)` for a
+    /// run that this word ends.
+    fn word(&mut self, lower: &str, start: usize, end: usize, found: impl FnMut(&str, usize, usize)) {
+        let bytes = lower.as_bytes();
+        let single = end - start == 1 && bytes[start].is_ascii_lowercase();
+        let follows = !self.letters.is_empty() && start == self.end + 1 && bytes[self.end] == b' ';
+        if single && follows {
+            self.letters.push(bytes[start] as char);
+            self.end = end;
+            return;
+        }
+        self.finish(found);
+        if single && !bytes.get(end).is_some_and(|b| !b.is_ascii() || matches!(b, b'\'' | b'.')) {
+            self.letters.push(bytes[start] as char);
+            self.start = start;
+            self.end = end;
+        }
+    }
+
+    /// Ends the run; calls `found` if it has two letters or more.
+    fn finish(&mut self, mut found: impl FnMut(&str, usize, usize)) {
+        let n = self.letters.len();
+        // "a C I N visit": an article or "I" before the letters is a word.
+        if n >= 3 && self.letters.starts_with(['a', 'i']) {
+            found(&self.letters[1..], self.start + 2, self.end);
+        }
+        if n >= 2 {
+            found(&self.letters, self.start, self.end);
+        }
+        self.letters.clear();
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -386,6 +521,29 @@ mod tests {
     fn longest_overlapping_term_wins() {
         let lex = lexicon("contact | family time\ncontact centre | family centre");
         assert_eq!(found(&lex, "at the contact centre"), ["contact centre"]);
+    }
+
+    #[test]
+    fn stemmed_entries_cover_their_word_forms() {
+        let lex = lexicon("disengage | not working with us | stem\nrefused to engage | has not agreed | stem\naddict | uses drugs | stem; not_after=shopping");
+        assert_eq!(
+            found(&lex, "Mum disengaged; her disengagement; she refuses to engage. An addict; addiction; a shopping addict."),
+            ["disengaged", "disengagement", "refuses to engage", "addict", "addiction"]
+        );
+        assert!(found(&lex, "She was engaged in conversation. Addie.").is_empty());
+    }
+
+    #[test]
+    fn acronyms_spelled_letter_by_letter() {
+        let lex = lexicon("CIN | child in need | acronym\nIRO | reviewing officer | acronym");
+        assert_eq!(found(&lex, "the C I N review; tell the i r o; a C I N visit; a b c; I R Oh"), ["C I N", "i r o", "C I N"]);
+    }
+
+    #[test]
+    fn stem_is_refused_where_it_cannot_apply() {
+        for line in ["LAC | child in care | acronym; stem", "mum's view | mum said | stem", "ox | cattle | stem"] {
+            assert!(Lexicon::build(&[(List::Jargon, "x.txt", line)]).is_err(), "{line}");
+        }
     }
 
     #[test]

@@ -96,7 +96,15 @@ impl PhraseIndex {
     /// Calls `found(phrase, start, end)` for every phrase in `lower` that
     /// begins and ends at word edges, overlapping ones included, in order of
     /// start (the order of phrases sharing a start is unspecified).
-    pub fn for_each_match(&self, lower: &str, mut found: impl FnMut(u32, usize, usize)) {
+    #[cfg(test)]
+    pub fn for_each_match(&self, lower: &str, found: impl FnMut(u32, usize, usize)) {
+        self.for_each_match_and_word(lower, found, |_, _| {});
+    }
+
+    /// The same, and calls `word(start, end)` for every word (a run of
+    /// letters and digits) on the way, in order: other passes over the words
+    /// ride on this one.
+    pub fn for_each_match_and_word(&self, lower: &str, mut found: impl FnMut(u32, usize, usize), mut on_word: impl FnMut(usize, usize)) {
         let bytes = lower.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -113,6 +121,7 @@ impl PhraseIndex {
                 }
                 i += len;
             }
+            on_word(start, i);
             let Some(&(from, to)) = self.first_word.get(&lower[start..i]) else { continue };
             let (head, _) = window(&bytes[i..]);
             for candidate in &self.by_word[from as usize..to as usize] {

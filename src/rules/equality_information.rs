@@ -67,6 +67,36 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_word_is_a_language_a_culture_or_a_people_by_its_neighbours() {
+        assert_eq!(areas("Mum speaks Polish. A Polish interpreter came."), [A::Language]);
+        assert_eq!(areas("They went to the Polish shop for Polish food."), [A::Culture]);
+        assert_eq!(areas("The family are Polish."), [A::Ethnicity]);
+    }
+
+    #[test]
+    fn faith_practice_is_religion_and_a_festival_as_a_date_is_not() {
+        assert_eq!(areas("The family are practising Muslims and eat halal food."), [A::Religion]);
+        assert!(areas("He has been unsettled since Eid.").is_empty());
+    }
+
+    #[test]
+    fn gypsy_roma_and_traveller_families_record_culture_too() {
+        assert_eq!(areas("The family are Irish Travellers living on the site."), [A::Ethnicity, A::Culture]);
+    }
+
+    #[test]
+    fn communicating_without_speech() {
+        assert_eq!(areas("Aliyah does not use words; she uses eye gaze."), [A::Communication]);
+        assert_eq!(areas("Zoe signed 'more' and laughed."), [A::Communication]);
+        assert!(areas("Mum signed the agreement and the consent form.").is_empty());
+    }
+
+    #[test]
+    fn a_plan_for_school_needs_is_not_a_disability() {
+        assert!(areas("Kai has an EHCP and SEN support at school.").is_empty());
+    }
+
+    #[test]
     fn form_fields_left_empty_get_advice() {
         let report = check_with("The family are Muslim and attend the mosque.", r#"{"equality":{"religion":"","language":"English"}}"#);
         let advice: Vec<_> = report.findings.iter().filter(|f| f.rule == "equality-information").map(|f| f.severity.id()).collect();

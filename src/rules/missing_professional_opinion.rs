@@ -1,7 +1,7 @@
 //! `missing-professional-opinion`: a note of facts with no assessment.
 
 use super::{Cx, Flag, RuleDef, RuleMeta};
-use crate::ids::{FindingKind, RuleId};
+use crate::ids::{FindingKind, RuleId, Severity};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -12,42 +12,41 @@ pub(crate) static RULE: RuleDef = RuleDef {
         flagged: "I visited Jayden at home at 4pm. Mum made tea. Jayden showed me his room. I left at 5pm.",
         better: "I visited Jayden at home at 4pm. Mum made tea. My assessment is that Jayden's needs are being met at home because his room was warm and mum knew his school routine.",
         limits: "Reads sentence by sentence: a judgement spread over several sentences without any analysis words can be missed, and a factual sentence that happens to join a cause to a risk word can count.",
-        messages: &["missing"],
+        messages: &["missing", "unsure"],
         kinds: &[FindingKind::Missing],
     },
     check,
 };
 
 fn check(cx: &mut Cx<'_>) {
-    if cx.facts.opinion.is_empty() && !cx.doc.tokens.is_empty() {
+    if !cx.facts.opinion.present() && !cx.doc.tokens.is_empty() {
         let child = cx.child();
-        cx.emit(Flag::new(FindingKind::Missing, None, "missing").values(&[("child", &child)]));
+        // Said outright only when the model is sure; otherwise asked, so a
+        // worker whose note has it in words the model does not know is not told
+        // it is missing.
+        let flag = if cx.facts.opinion.surely_absent {
+            Flag::new(FindingKind::Missing, None, "missing")
+        } else {
+            Flag::new(FindingKind::Missing, None, "unsure").severity(Severity::Advice)
+        };
+        cx.emit(flag.values(&[("child", &child)]));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::ids::Severity;
     use crate::rules::test::check;
 
-    fn present(text: &str) -> bool {
-        check(text).opinion.present
-    }
-
+    /// Told outright only when the model is sure; otherwise asked.
     #[test]
-    fn the_workers_own_analysis_counts() {
-        assert!(present("In my view the risk to Kacper has reduced since dad moved out."));
-        assert!(present("I am worried that Amira is not eating because there was no food in the house."));
-        assert!(present("This suggests Kacper's needs are not being met."));
-        assert!(present("The risk of harm has reduced since the locks were changed."));
-        assert!(present("Analysis:\nJayden's school attendance has improved and he is safer at home now that dad has left."));
-    }
-
-    #[test]
-    fn other_peoples_opinions_do_not() {
-        assert!(!present("The GP thinks the risk is low. Mum's view was that things are better."));
-        assert!(!present("School reported that his attendance is at risk because he is often late."));
-        assert!(!present("Risk assessment completed and uploaded."));
-        assert!(!present("I think the meeting is on Tuesday. I visited at 3pm."));
-        assert!(!present("Mum said \"I am worried that he is at risk\"."));
+    fn missing_is_a_warning_when_sure_and_a_question_when_not() {
+        let rule = super::RULE.meta.id.id();
+        let sure = check("I visited at 3pm. Mum made tea. I left at 4pm.");
+        let finding = sure.findings.iter().find(|f| f.rule == rule).expect("flagged");
+        assert_eq!(finding.severity, Severity::Warning, "{}", finding.message);
+        for f in check("").findings.iter().chain(check("   ").findings.iter()) {
+            assert_ne!(f.rule, rule, "an empty note has nothing missing yet");
+        }
     }
 }

@@ -8,11 +8,11 @@ pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
         id: RuleId::StigmatisingLanguage,
         title: "Blaming or stigmatising labels",
-        what: "Finds labels that judge rather than describe (\"non-compliant\", \"manipulative\", \"attention-seeking\", \"kicked off\", \"refused to engage\", \"hostile\") and victim-blaming words about children who are exploited or abused, which are errors.",
+        what: "Finds labels that judge rather than describe (\"non-compliant\", \"manipulative\", \"attention-seeking\", \"kicked off\", \"refused to engage\", \"hostile\"), words that cast doubt on what a family said (\"claims\", \"alleges\", \"made it up\"), identity-first labels (\"addict\", \"a drunk\") and victim-blaming words about children who are exploited or abused, which are errors.",
         why: "Standard 1 asks that recording is accurate, impartial and fair; Standard 4 that it reflects anti-discriminatory practice. Children and parents read their records: a label tells them what a worker thought of them, not what happened.",
         flagged: "Mum was hostile and non-compliant. Jayden kicked off when I arrived.",
         better: "Mum said she did not want me in the house and asked me to leave. Jayden shouted and threw a cushion when I arrived; he told me he was angry I had come.",
-        limits: "Words inside quotation marks are not flagged: they are someone's own words. A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better.",
+        limits: "Words inside quotation marks are not flagged: they are someone's own words (a quoted poor entry in training material is checked). A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better. Word forms count (\"disengaged\", \"disengagement\"); plain senses do not (\"an aggressive cancer\", a benefit claim, \"was drunk\" as a state).",
         messages: &["default", "serious"],
         kinds: &[FindingKind::Term],
     },
@@ -46,6 +46,71 @@ mod tests {
             "stigmatising-language",
             "Amira is Black British and Muslim; her dad is an Irish Traveller and her nan is Roma. She is autistic and deaf; her brother is a wheelchair user and gay.",
         );
+    }
+
+    #[test]
+    fn one_entry_covers_its_word_forms() {
+        assert_flags(
+            "stigmatising-language",
+            "Dad has disengaged. His disengagement worries school. Mum's refusal to engage continues. She is an addict; the addiction is long-standing.",
+            &["disengaged", "disengagement", "refusal to engage", "addict", "addiction"],
+        );
+        assert_clean("stigmatising-language", "Mum was engaged in conversation and engaged a solicitor.");
+    }
+
+    #[test]
+    fn doubt_cast_on_the_family_word() {
+        assert_flags(
+            "stigmatising-language",
+            "Mum claims the door was locked. Gary claimed Callum fell. Dad insisted he was home. I think he made it up.",
+            &["claims", "claimed", "insisted", "made it up"],
+        );
+        // Claims for benefits, and the alleged offence, are plain senses.
+        assert_clean(
+            "stigmatising-language",
+            "Mum claims Universal Credit and made a claim for housing benefit. Police are investigating the alleged assault.",
+        );
+    }
+
+    #[test]
+    fn character_labels_and_identity_first_words() {
+        assert_flags(
+            "stigmatising-language",
+            "Mum is neglectful and evasive. Dad is a drunk and a known drug user. The gangsters he mixes with. She was being dramatic.",
+            &["neglectful", "evasive", "drunk", "drug user", "gangsters", "being dramatic"],
+        );
+        // Describing a state is not a label; a dramatic change is not one either.
+        assert_clean("stigmatising-language", "Dad came back at 1am drunk. There has been a dramatic improvement in attendance.");
+    }
+
+    #[test]
+    fn illness_words_are_not_aggression() {
+        assert_flags("stigmatising-language", "Dad is aggressive.", &["aggressive"]);
+        assert_clean("stigmatising-language", "Dad was diagnosed with an aggressive cancer and started aggressive treatment.");
+    }
+
+    #[test]
+    fn clean_of_drugs_not_of_a_room() {
+        assert_flags("stigmatising-language", "Dad has stayed clean and had two dirty tests before that.", &["stayed clean", "dirty tests"]);
+        assert_clean("stigmatising-language", "The kitchen was clean. His clothes were dirty after football.");
+    }
+
+    #[test]
+    fn one_sided_authority_and_victim_blaming() {
+        assert_flags(
+            "stigmatising-language",
+            "Mum was instructed to keep him away. She allowed him back into the home.",
+            &["was instructed to", "allowed him back"],
+        );
+        let report = check("Chloe chooses to go missing at weekends.");
+        let finding = report.findings.iter().find(|f| f.rule == "stigmatising-language").expect("flagged");
+        assert_eq!(finding.severity.id(), "error");
+    }
+
+    #[test]
+    fn a_quoted_poor_entry_is_checked_but_a_mention_is_not() {
+        assert_flags("stigmatising-language", "Poor example: 'Visited. Mum was hostile and refused to engage.'", &["hostile", "refused to engage"]);
+        assert_clean("stigmatising-language", "Phrases such as 'mum claims' and 'refused to engage' blame the person. Avoid 'hostile'.");
     }
 
     #[test]

@@ -27,7 +27,7 @@ fn check(cx: &mut Cx<'_>) {
     }
     // A baby or a child who does not speak is not expected to be seen alone.
     let alone = doc.hits_of(Class::Recording(RecordingClass::Alone)).next().is_some() || facts.young_child;
-    let seen = alone || !facts.child_voice.is_empty() || doc.hits_of(Class::Recording(RecordingClass::Seen)).next().is_some();
+    let seen = alone || facts.child_voice.present() || doc.hits_of(Class::Recording(RecordingClass::Seen)).next().is_some();
     let child = cx.child();
     if !seen {
         cx.emit(Flag::new(FindingKind::Missing, None, "not_seen").values(&[("child", &child)]));

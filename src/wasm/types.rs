@@ -6,13 +6,21 @@ export type RuleId = "documents-given" | "equality-information" | "information-s
 export type FindingKind = "term" | "passage" | "missing" | "field-empty" | "late";
 export type EqualityArea = "ethnicity" | "race" | "culture" | "gender" | "age" | "religion" | "language" | "communication" | "sensory_impairment" | "disability" | "sexual_orientation";
 export type Category = "high_risk" | "s47_strategy_significant" | "statutory_visit" | "other";
+export type CueKind = "your-view" | "hedged-analysis" | "analysis" | "reasoning" | "need-and-risk" | "recommendation" | "decision" | "worry" | "heading" | "childs-words" | "told-you" | "wishes-and-feelings" | "what-you-saw" | "written-to-the-child" | "direct-work" | "wording";
 /** Half-open range in UTF-16 code units: `text.substring(start, end)`. */
 export interface Span { start: number; end: number; }
 export interface Finding {
   rule: RuleId | string; kind: FindingKind; severity: Severity; standard: number | null; span: Span | null;
   text: string; message: string; suggestions: string[];
 }
-export interface Presence { present: boolean; evidence: Span[]; }
+/** The words that led to a judgement, and what kind of cue they are. */
+export interface Cue { span: Span; cue: CueKind; text: string; }
+/**
+ * Whether the note has it, where, how sure the checker is (0–1, of `present`),
+ * and the cue that counted most in each passage. A "missing" finding is a
+ * warning only when the checker is sure; otherwise advice worded as a question.
+ */
+export interface Presence { present: boolean; evidence: Span[]; confidence: number; cues: Cue[]; }
 export interface Report {
   findings: Finding[];
   opinion: Presence;

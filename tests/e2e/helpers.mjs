@@ -121,6 +121,10 @@ export async function load(page, url = '/') {
     } else {
       await page.waitForFunction(() => [...document.querySelectorAll('case-note-checker')].every((e) => e.dataset.cncState === 'ready'));
     }
+    // And until it is settled where checks run (the worker has started, with
+    // its own requests, or could not), so requests counted after this are the page's.
+    await page.evaluate(() => Promise.all([window.caseNoteChecker?.controller, ...[...document.querySelectorAll('case-note-checker')].map((e) => e.controller)]
+      .filter(Boolean).map((c) => c.checkingSettled)));
   } catch (e) {
     const state = await page.evaluate(() => ({ ready: document.body.dataset.checkerReady, states: [...document.querySelectorAll('case-note-checker')].map((x) => x.dataset.cncState), readyState: document.readyState })).catch((x) => String(x));
     const said = [...(pageProblems.get(page) ?? []), ...(pageWarnings.get(page) ?? [])];

@@ -513,35 +513,37 @@ test('the field is described by the summary, the live region speaks once typing 
   }
 });
 
-test('the host gets the report by method and event, and updates the context through data- attributes', async () => {
+test('the host gets the report by method and event (namespaced and under the old names), and data- attributes update the context', async () => {
   const { context, page, problems } = await openReady(EMBED);
   try {
     const seen = await page.evaluate(async () => {
       const el = document.getElementById('visit-checker');
       const t = document.getElementById('visit-note');
       const events = [];
-      const wait = (target) => new Promise((r) => target.addEventListener('findings-changed', (e) => { events.push(target.localName); r(e.detail); }, { once: true }));
-      const onElement = wait(el);
-      const onTextarea = wait(t.form);
+      const wait = (target, type) => new Promise((r) => target.addEventListener(type, (e) => { events.push(`${target.localName} ${type}`); r(e.detail); }, { once: true }));
+      const waits = [wait(el, 'case-note-checker:findings-changed'), wait(t.form, 'case-note-checker:findings-changed'), wait(el, 'findings-changed'), wait(t.form, 'findings-changed')];
       el.dataset.event = 'high_risk';
-      const [a, b] = await Promise.all([onElement, onTextarea]);
-      return { same: a === b && a === el.report(), category: a.deadline.category, events, ctx: el.controller.context() };
+      const details = await Promise.all(waits);
+      return { same: details.every((d) => d === el.report()), category: details[0].deadline.category, events, ctx: el.controller.context() };
     });
     assert.ok(seen.same, 'the event detail is the report the element returns');
     assert.equal(seen.category, 'high_risk');
-    assert.deepEqual(seen.events.sort(), ['case-note-checker', 'form']);
+    assert.deepEqual(seen.events.sort(), ['case-note-checker case-note-checker:findings-changed', 'case-note-checker findings-changed', 'form case-note-checker:findings-changed', 'form findings-changed']);
     assert.equal(seen.ctx.event, 'high_risk');
-    assert.deepEqual(seen.ctx.equality, { language: '' }, 'an empty data-equality- attribute is an empty form field');
-    assert.ok(await page.evaluate(() => document.getElementById('visit-checker').report().findings.some((f) => f.rule === 'equality-information' && f.severity === 'advice')));
+    assert.equal(seen.ctx.equality.language, '', 'an empty mapped equality control is an empty form field');
+    const fieldEmpty = () => page.evaluate(() => document.getElementById('visit-checker').report().findings.some((f) => f.rule === 'equality-information' && f.kind === 'field-empty'));
+    assert.ok(await fieldEmpty());
 
-    // The form's own field, through embed.js, fills the equality field.
+    // The form's own field, through the fields attribute, fills the equality field.
     await page.fill('#visit-language', 'Polish; interpreter used');
     await page.waitForFunction(() => document.getElementById('visit-checker').controller.context().equality.language === 'Polish; interpreter used');
     await caughtUp(page, NOTE);
-    assert.ok(!(await page.evaluate(() => document.getElementById('visit-checker').report().findings.some((f) => f.rule === 'equality-information' && f.severity === 'advice'))));
+    assert.ok(!(await fieldEmpty()));
     // Removing an attribute removes the field.
-    await page.evaluate(() => { delete document.getElementById('visit-checker').dataset.childName; });
-    await page.waitForFunction(() => !document.getElementById('visit-checker').controller.context().child);
+    await page.evaluate(() => { document.getElementById('visit-checker').dataset.recordedAt = '2026-11-23T15:00'; });
+    await page.waitForFunction(() => document.getElementById('visit-checker').controller.context().recorded_at === '2026-11-23T15:00');
+    await page.evaluate(() => { delete document.getElementById('visit-checker').dataset.recordedAt; });
+    await page.waitForFunction(() => !document.getElementById('visit-checker').controller.context().recorded_at);
     // A malformed context is reported, and the note is still checked.
     await page.evaluate(() => { document.getElementById('visit-checker').dataset.eventAt = '2026-02-30T10:00'; });
     await page.locator('#visit-checker .cnc-context-error').getByText('context.event_at').waitFor();
@@ -650,7 +652,7 @@ test('the checked field keeps its name, value, validation and submission', async
     const body = new URLSearchParams(request.postData());
     assert.equal(body.get('note'), 'The social worker saw Kacper alone.');
     assert.equal(body.get('event_at'), '2026-11-23T10:00');
-    assert.deepEqual([...body.keys()].sort(), ['child', 'equality_language', 'event_at', 'note']);
+    assert.deepEqual([...body.keys()].sort(), ['child', 'child_age', 'equality_language', 'equality_religion', 'event_at', 'event_type', 'note']);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Trains the sentence models (opinion, the child's voice) and writes their
+weight files, quantised, with the thresholds the checker uses.
+
+    python3 scripts/model/train.py ROWS.jsonl OUT_DIR
+
+ROWS.jsonl comes from `cargo run --release --example model_rows`: the dev
+split of the corpus (scored in cross validation) and the older per-note
+labelled sets (extra training rows only; a row whose label is unknown, null,
+is left out for that detector). For each detector this fits an L1-regularised logistic
+regression (scikit-learn's liblinear: deterministic) over the sentences'
+hashed features, choosing the regularisation by leave-one-writer-out cross
+validation on note-level accuracy, so the choice rewards what carries over to
+a writer the model has not seen. The thresholds come from the out-of-fold
+predictions:
+
+- a sentence counts when its log-odds reach `present_at` (chosen for note
+  accuracy, a note showing it when any sentence does);
+- a note with no sentence above `surely_absent_below` gets a "missing"
+  warning; between the two it gets a question. `surely_absent_below` is the
+  highest value that keeps false "missing" warnings (notes that have it but
+  fall below) at or under MAX_FALSE_MISSING out of fold.
+
+Writes OUT_DIR/opinion.bin, OUT_DIR/voice.bin (format: src/facts/model.rs)
+and OUT_DIR/training.txt (the cross-validated figures). The same rows give
+the same bytes: `make model-check` retrains and compares with the shipped files.
+"""
+import json
+import struct
+import sys
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+BITS = 14
+C_GRID = [0.5, 1.0, 2.0, 4.0]
+MAX_FALSE_MISSING = 0.02
+DETECTORS = [("opinion", 0), ("voice", 1)]
+
+
+def load(path):
+    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    return rows
+
+
+def matrix(rows, key):
+    indptr, indices = [0], []
+    for r in rows:
+        indices.extend(sorted(set(r[key])))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    return csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), 1 << BITS))
+
+
+def fit(X, y, c):
+    model = LogisticRegression(penalty="l1", C=c, solver="liblinear", max_iter=1000, random_state=0, tol=1e-6)
+    model.fit(X, y)
+    return model
+
+
+def note_level(rows, logits, detector=None):
+    """Each note's best sentence log-odds. For the voice, a sentence the
+    checker's guard rules out (`voice_allowed` false) cannot count."""
+    best = {}
+    for r, z in zip(rows, logits):
+        if detector == "voice" and not r.get("voice_allowed", True):
+            z = -np.inf
+        best[r["note"]] = max(best.get(r["note"], -np.inf), z)
+    return best
+
+
+def accuracy_at(best, labels, t):
+    return np.mean([(best[n] >= t) == labels[n] for n in best])
+
+
+def choose_threshold(best, labels):
+    """The sentence log-odds threshold with the best note accuracy (ties: lowest)."""
+    candidates = sorted(set(np.round([v for v in best.values() if np.isfinite(v)], 4)))
+    scored = [(accuracy_at(best, labels, t), -t) for t in candidates]
+    acc, neg_t = max(scored)
+    return float(-neg_t), float(acc)
+
+
+def choose_absent(best, labels, present_at):
+    """The highest threshold below which at most MAX_FALSE_MISSING of the
+    notes that have it fall."""
+    present = sorted(best[n] for n in best if labels[n])
+    present = [p for p in present if np.isfinite(p)] or [present_at]
+    allowed = int(np.floor(MAX_FALSE_MISSING * len(present)))
+    t = present[allowed] if allowed < len(present) else present_at
+    return float(min(t, present_at))
+
+
+def cross_validate(rows, X, y, c, key):
+    """Out-of-fold log-odds for the scored rows, one corpus writer held out at
+    a time; the unscored rows always train."""
+    writers = sorted({r["writer"] for r in rows if r["scored"]})
+    logits = np.zeros(len(rows))
+    for w in writers:
+        test = np.array([r["writer"] == w for r in rows])
+        model = fit(X[~test], y[~test], c)
+        logits[test] = model.decision_function(X[test])
+    return logits
+
+
+def quantise(weights):
+    scale = float(np.max(np.abs(weights))) / 127.0 if np.any(weights) else 1.0
+    q = np.round(weights / scale).astype(np.int64)
+    return scale, q
+
+
+def write_model(path, detector_id, bias, scale, q, present_at, absent_below):
+    nonzero = [(i, int(v)) for i, v in enumerate(q) if v != 0]
+    out = bytearray(b"CNCM")
+    out += bytes([1, BITS, detector_id, 0])
+    out += struct.pack("<ffff", bias, scale, present_at, absent_below)
+    out += struct.pack("<I", len(nonzero))
+    for i, v in nonzero:
+        out += struct.pack("<Hb", i, v)
+    with open(path, "wb") as f:
+        f.write(bytes(out))
+    return len(nonzero)
+
+
+def quantised_logits(X, bias, scale, q):
+    # As the checker computes them: f32 bias plus f32 scale times the integer sum.
+    sums = X @ q.astype(np.float64)
+    return np.float32(bias) + np.float32(scale) * sums.astype(np.float32)
+
+
+def main(rows_path, out_dir):
+    rows = load(rows_path)
+    scored_notes = len({r["note"] for r in rows if r["scored"]})
+    extra_notes = len({r["note"] for r in rows if not r["scored"]})
+    report = [
+        f"{len(rows)} sentences of {scored_notes} corpus notes and {extra_notes} per-note labelled notes; "
+        f"{1 << BITS} buckets; cross-validated leaving one corpus writer out"
+    ]
+    for name, detector_id in DETECTORS:
+        usable = [r for r in rows if r["y_" + name] is not None]
+        scored = np.array([r["scored"] for r in usable])
+        X = matrix(usable, name)
+        y = np.array([bool(r["y_" + name]) for r in usable])
+        labels = {r["note"]: bool(r["note_" + name]) for r in usable if r["scored"]}
+        scored_rows = [r for r in usable if r["scored"]]
+        results = []
+        for c in C_GRID:
+            logits = cross_validate(usable, X, y, c, name)[scored]
+            best = note_level(scored_rows, logits, name)
+            t, acc = choose_threshold(best, labels)
+            results.append((acc, -c, c, t, logits))
+            report.append(f"{name}: C={c}: out-of-fold note accuracy {acc:.3f} at log-odds {t:.3f}")
+        acc, _, c, _, logits = max(results, key=lambda r: (r[0], r[1]))
+        best = note_level(scored_rows, logits, name)
+        present_at, _ = choose_threshold(best, labels)
+        absent_below = choose_absent(best, labels, present_at)
+        have = [n for n in best if labels[n]]
+        lack = [n for n in best if not labels[n]]
+        recall = np.mean([best[n] >= present_at for n in have])
+        false_missing = np.mean([best[n] < absent_below for n in have])
+        false_present = np.mean([best[n] >= present_at for n in lack])
+        report.append(
+            f"{name}: chose C={c}: out of fold, accuracy {acc:.3f}, recall {recall:.3f}, "
+            f"false \"missing\" warnings {false_missing:.3f}, false present {false_present:.3f}; "
+            f"present at log-odds {present_at:.3f}, surely absent below {absent_below:.3f}"
+        )
+        model = fit(X, y, c)
+        bias = float(model.intercept_[0])
+        scale, q = quantise(model.coef_[0])
+        kept = write_model(f"{out_dir}/{name}.bin", detector_id, bias, scale, q, present_at, absent_below)
+        final = note_level(scored_rows, quantised_logits(X[scored], bias, scale, q), name)
+        train_acc = accuracy_at(final, labels, present_at)
+        report.append(f"{name}: {kept} non-zero weights; accuracy on the training notes after quantising {train_acc:.3f}")
+    with open(f"{out_dir}/training.txt", "w", encoding="utf-8") as f:
+        f.write("\n".join(report) + "\n")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
