@@ -33,13 +33,30 @@ const HEDGE: Class = Class::Deadline(DeadlineCue::Hedge);
 /// Words that name the status that makes a visit statutory: a child in need,
 /// on a plan or in care. A visit cue with one ("CIN visit") holds even in a
 /// record that is otherwise no visit ("Direct work during CP visit").
-const STATUS: &[&str] = &["statutory", "stat", "cin", "cp", "cla", "lac", "child in need", "child protection", "looked after", "pre birth"];
+const STATUS: &[&str] = &["statutory", "stat", "sv", "cin", "cp", "cla", "lac", "child in need", "child protection", "looked after", "pre birth"];
 
 /// Words that name the S.47 work itself — a strategy discussion, an S.47
 /// joint visit or interview, an enquiry — rather than a significant event.
 /// A note whose opening names one records that work, whatever its subject.
-const PROCEDURE: &[&str] =
-    &["strategy", "strat", "s47", "section 47", "joint", "abe", "achieving best evidence", "enquiry", "enquiries", "conference", "interview"];
+const PROCEDURE: &[&str] = &[
+    "strategy",
+    "strat",
+    "s47",
+    "section 47",
+    "joint",
+    "abe",
+    "achieving best evidence",
+    "enquiry",
+    "enquiries",
+    "conference",
+    "interview",
+    "medical",
+    "police",
+    "dc",
+    "ds",
+    "pc",
+    "detective",
+];
 
 /// How many words of the opening name the record: a title, or the start of
 /// a first sentence ("Tel call from mum", "Direct work as part of CIN visit"),
@@ -48,12 +65,12 @@ const OPENING_WORDS: usize = 12;
 /// A record that is no visit says so at its very start: "Tel call from
 /// mum", "Life story session 3", not "I met him there with an interpreter
 /// by phone".
-const KIND_WORDS: usize = 5;
+const KIND_WORDS: usize = 6;
 
 /// Words that are an overdose only when taken: "took the tablets", not
 /// "started tablets for her mood".
 const MEDICINES: &[&str] = &["tablets", "pills", "paracetamol"];
-const TAKING: &[&str] = &["took", "taken", "take", "swallowed", "into", "ingested", "overdosed"];
+const TAKING: &[&str] = &["took", "taken", "swallowed", "into", "ingested", "overdosed"];
 
 /// Words just after a cue that make it a plan or another day's event:
 /// "strategy discussion to be arranged", "overdose last week".
@@ -102,7 +119,8 @@ pub(super) fn find(cx: &Cx<'_>) -> Deadline {
 fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
     let doc = cx.doc;
     let sentences = spans::sentences(doc);
-    let at_event = timeline::at_event(doc, &sentences, cx.ctx.event_at.map(|t| t.date()));
+    let timeline = timeline::read(doc, &sentences, cx.ctx.event_at.map(|t| t.date()));
+    let at_event = &timeline.at_event;
     let sentence_of = |hit: &Hit| spans::of_token(&sentences, doc.token_at(hit.start));
     let hedges: Vec<(usize, usize)> =
         doc.hits_in(List::Deadline).filter(|h| doc.entry(h).class == HEDGE).map(|h| (doc.token_at(h.start), sentence_of(h))).collect();
@@ -132,8 +150,8 @@ fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
             Class::Deadline(DeadlineCue::NotStatutory) => Says::NotStatutory,
             _ => continue,
         };
-        if !at_event.get(sentence).copied().unwrap_or(false) {
-            continue; // another day
+        if !at_event.get(sentence).copied().unwrap_or(false) || dated_elsewhere(doc, &timeline, doc.token_at(hit.end)) {
+            continue; // another day: the sentence's, or the cue's own ("arrested in Exeter on 10/06")
         }
         let token = doc.token_at(hit.start);
         if (entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, (token, doc.token_at(hit.end)), sentence))
@@ -159,7 +177,7 @@ fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
     // nothing (a greeting, a log's date line).
     let opening = if cues.iter().any(|c| c.sentence == 0 && c.at_word < OPENING_WORDS) { 0 } else { 1 };
     let in_opening = |c: &Cue| c.sentence <= opening && c.at_word < OPENING_WORDS;
-    if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.says == Says::Record) {
+    if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::Record) {
         return Some((Category::Other, Some(cue.span)));
     }
     if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.named && c.says == Says::Event(Category::S47StrategySignificant)) {
@@ -178,6 +196,15 @@ fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
         })
         .min_by_key(|&(category, span)| (event_at.map(|at| due(cx.policy, category, at)), category, span.0, std::cmp::Reverse(span.1)))
         .map(|(category, span)| (category, Some(span)))
+}
+
+/// True when the few words after a cue, in its clause, name a time other
+/// than the event's: "arrested in Exeter on 10/06", "her overdose in June".
+fn dated_elsewhere(doc: &Document<'_>, timeline: &timeline::Timeline, after: usize) -> bool {
+    let clause_end = (after..(after + 4).min(doc.tokens.len()))
+        .find(|&t| t > after && doc.lower[doc.tokens[t - 1].end..doc.tokens[t].start].contains(['.', '?', '!', ';', ':', '(', '\n']))
+        .unwrap_or((after + 4).min(doc.tokens.len()));
+    timeline.names_another_time(after..clause_end)
 }
 
 /// True when a word of taking stands shortly before `token` in its sentence.
@@ -355,6 +382,23 @@ mod tests {
         is("Tel call from mum: Tia was last seen at 16:00 by her teacher, at pick-up.", Other);
         is("CIN visit. Mum has started tablets for her mood.", StatutoryVisit);
         is("Dad said: 'I never touched her.'", Other);
+        is("Dad says Ben has been missing the school bus most mornings.", Other);
+        is("Ms Carter (Y8 tutor) came to see me at 12.40 about Maisie.", Other);
+        is("Tyrell has stopped taking the tablets because they make him feel like a zombie.", Other);
+    }
+
+    #[test]
+    fn a_cue_dated_elsewhere_is_background() {
+        use Category::{Other, S47StrategySignificant as S47};
+        is("PC Dyer shared screenshots at 14:00 today of messages on the phone of a man arrested in Exeter on 10/02.", Other);
+        is("Strategy meeting – unborn baby of Kanya (EDD 02/08/2026). Police attended on 14/02; she had a cut lip.", S47);
+    }
+
+    #[test]
+    fn police_beside_the_worker_make_a_joint_visit() {
+        use Category::S47StrategySignificant as S47;
+        is("Dear Mali,\nToday I came to your school with a police officer called Sam. You showed us the bruise on your leg.", S47);
+        is("CP medical completed 16:45 – bruise to forehead consistent with a fall. S47 to conclude NFA.", S47);
     }
 
     #[test]

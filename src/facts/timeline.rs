@@ -25,15 +25,33 @@ enum Place {
     Elsewhere,
 }
 
-/// For each sentence of `doc` (`spans`), true when it records what happened
-/// at the event (on `event_day`, when known).
-pub(super) fn at_event(doc: &Document<'_>, spans: &[Span], event_day: Option<NaiveDate>) -> Vec<bool> {
+/// When the sentences and the words of a note happen.
+pub(super) struct Timeline {
+    /// For each sentence, true when it records what happened at the event.
+    pub at_event: Vec<bool>,
+    /// The tokens, in order, where a time other than the event's is named:
+    /// "arrested in Exeter on 10/06", "her overdose in June".
+    pub elsewhere: Vec<usize>,
+}
+
+impl Timeline {
+    /// True when a time other than the event's is named in `tokens`.
+    pub fn names_another_time(&self, tokens: std::ops::Range<usize>) -> bool {
+        let i = self.elsewhere.partition_point(|&t| t < tokens.start);
+        self.elsewhere.get(i).is_some_and(|&t| t < tokens.end)
+    }
+}
+
+/// Reads when each sentence of `doc` (`spans`) happens against the event's
+/// day (`event_day`, when known).
+pub(super) fn read(doc: &Document<'_>, spans: &[Span], event_day: Option<NaiveDate>) -> Timeline {
     let mut days = Days::default();
     let mut dated_lines: Vec<(u32, u32)> = Vec::new();
+    let mut anchors: Vec<(usize, Mark)> = Vec::new();
     let marks: Vec<Option<Mark>> = spans
         .iter()
         .map(|s| {
-            let m = mark(doc, s, &mut days);
+            let m = mark(doc, s, &mut days, &mut anchors);
             if let (true, Some(Mark::Date(d))) = (s.paragraph && starts_with_number(doc, s), &m) {
                 if !dated_lines.contains(&(d[0].day, d[0].month)) {
                     dated_lines.push((d[0].day, d[0].month));
@@ -49,46 +67,54 @@ pub(super) fn at_event(doc: &Document<'_>, spans: &[Span], event_day: Option<Nai
     // record of many days, none of them known to be the event's.
     let event_day = event_day.or(if days.distinct == 1 { days.first } else { None });
     let several_days = days.distinct > 1;
+    let elsewhere = anchors.iter().filter(|(_, m)| place_of(m, event_day, several_days) == Some(Place::Elsewhere)).map(|&(t, _)| t).collect();
     let mut out = Vec::with_capacity(marks.len());
     let mut carried = Place::Event;
     for (i, (span, mark)) in spans.iter().zip(&marks).enumerate() {
         if span.paragraph {
             carried = if log && i > 0 { Place::Elsewhere } else { Place::Event };
         }
-        let place = match mark {
-            None => carried,
-            Some(Mark::Near) => Place::Event,
-            Some(Mark::Far) => Place::Elsewhere,
-            Some(Mark::Date(dates)) => match event_day {
-                Some(day) if dates.iter().any(|d| d.matches(day)) => Place::Event,
-                Some(_) => Place::Elsewhere,
-                None if several_days => Place::Elsewhere,
-                None => Place::Event,
-            },
-            Some(Mark::Weekday(w, night)) => match event_day {
-                Some(day) if *w == day.weekday() || (*night && w.succ() == day.weekday()) => Place::Event,
-                Some(_) => Place::Elsewhere,
-                None => carried,
-            },
-            Some(Mark::Month(m, year)) => match event_day {
-                Some(day) if *m == day.month() && year.is_none_or(|y| y == day.year()) => carried,
-                Some(_) => Place::Elsewhere,
-                None => carried,
-            },
-            Some(Mark::Year(y)) => match event_day {
-                Some(day) if *y == day.year() => carried,
-                _ => Place::Elsewhere,
-            },
-        };
+        let place = mark.as_ref().and_then(|m| place_of(m, event_day, several_days)).unwrap_or(carried);
         // A date carries to the sentences after it ("On 29 January nursery
-        // saw a bruise. Mum said he fell."); a word such as "previously" or
-        // "at the last meeting" places only its own sentence.
-        if mark.as_ref() != Some(&Mark::Far) {
+        // saw a bruise. Mum said he fell."); a weekday or a word such as
+        // "previously" or "at the last meeting" places only its own sentence
+        // ("Chase told me that on Sunday his stepdad grabbed him. … I saw
+        // bruising on his neck.").
+        if !matches!(mark, Some(Mark::Far | Mark::Weekday(..))) {
             carried = place;
         }
         out.push(place == Place::Event);
     }
-    out
+    Timeline { at_event: out, elsewhere }
+}
+
+/// Where a mark places what it dates; `None` when it leaves that to the
+/// sentence before (a month or year that may be the event's own).
+fn place_of(mark: &Mark, event_day: Option<NaiveDate>, several_days: bool) -> Option<Place> {
+    Some(match mark {
+        Mark::Near => Place::Event,
+        Mark::Far => Place::Elsewhere,
+        Mark::Date(dates) => match event_day {
+            Some(day) if dates.iter().any(|d| d.matches(day)) => Place::Event,
+            Some(_) => Place::Elsewhere,
+            None if several_days => Place::Elsewhere,
+            None => Place::Event,
+        },
+        Mark::Weekday(w, night) => match event_day {
+            Some(day) if *w == day.weekday() || (*night && w.succ() == day.weekday()) => Place::Event,
+            Some(_) => Place::Elsewhere,
+            None => return None,
+        },
+        Mark::Month(m, year) => match event_day {
+            Some(day) if *m == day.month() && year.is_none_or(|y| y == day.year()) => return None,
+            Some(_) => Place::Elsewhere,
+            None => return None,
+        },
+        Mark::Year(y) => match event_day {
+            Some(day) if *y == day.year() => return None,
+            _ => Place::Elsewhere,
+        },
+    })
 }
 
 /// A date as a note writes it: day and month, the year if given. `alt` is
@@ -262,32 +288,6 @@ fn may_tell_time(first: u8, len: usize) -> bool {
     }
 }
 
-/// Words that report what someone said.
-fn reports(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "disclosed"
-            | "discloses"
-            | "reported"
-            | "reports"
-            | "explained"
-            | "explains"
-            | "stated"
-            | "states"
-            | "alleged"
-            | "alleges"
-            | "described"
-            | "describes"
-            | "claimed"
-            | "claims"
-            | "mentioned"
-    )
-}
-
 /// After "last", a time that was another day: "last week", "at the last
 /// meeting" (but "last night" is the night before the event).
 fn far_after_last(w: &str) -> bool {
@@ -393,7 +393,8 @@ fn starts_with_number(doc: &Document<'_>, span: &Span) -> bool {
 /// What a sentence says about when it happens, if anything. Dates are
 /// also counted into `days`. Words inside a quotation are left out: the
 /// child's "he hit me on Sunday" is said at the event, whenever it happened.
-fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
+/// Each mark is also recorded in `anchors` at the token that starts it.
+fn mark(doc: &Document<'_>, span: &Span, days: &mut Days, anchors: &mut Vec<(usize, Mark)>) -> Option<Mark> {
     let (first, end) = (span.first_token, span.end_token);
     let bytes = doc.lower.as_bytes();
     let word = |i: usize| if i >= first && i < end && !doc.tokens[i].quoted { doc.word(i) } else { "" };
@@ -430,7 +431,7 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
         let prev = if i > first { word(i - 1) } else { "" };
         // A date that is no time of the note's events: "since 3 March" goes
         // on to now; "DOB 08/30/2027", "born on 3 June" is a birthday.
-        let timeless = matches!(prev, "since" | "dob" | "d.o.b" | "born") || (prev == "on" && i > first + 1 && word(i - 2) == "born");
+        let timeless = matches!(prev, "since" | "dob" | "d.o.b" | "born" | "edd" | "due") || (prev == "on" && i > first + 1 && word(i - 2) == "born");
         if is_number {
             // "03/09/2025", "6/19", "12.05.2026": parts joined by one separator.
             let mut parts = [w, "", ""];
@@ -462,6 +463,7 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
                 if let Some(d) = numeric_date(&parts[..n]).filter(|_| !timeless) {
                     days.add(&d);
                     dates.push(d);
+                    anchors.push((i, Mark::Date(vec![d])));
                 }
                 i = j + 1;
                 continue;
@@ -475,11 +477,12 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
                 };
                 if let Some(m) = month {
                     let y = year_number(word(after).trim_start_matches(','));
-                    let timeless = timeless || (after == i + 1 && i > first + 1 && matches!(word(i - 2), "since" | "dob" | "born"));
+                    let timeless = timeless || (after == i + 1 && i > first + 1 && matches!(word(i - 2), "since" | "dob" | "born" | "edd" | "due"));
                     if !timeless {
                         let d = DayMonth { day, month: m, year: y, alt: None };
                         days.add(&d);
                         dates.push(d);
+                        anchors.push((if after == i + 1 { i - 1 } else { i }, Mark::Date(vec![d])));
                     }
                     i = after + usize::from(y.is_some());
                     continue;
@@ -487,6 +490,7 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
             }
             if let Some(y) = year_number(w).filter(|_| !timeless) {
                 year = Some(y);
+                anchors.push((i, Mark::Year(y)));
             }
             i += 1;
             continue;
@@ -495,30 +499,37 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days) -> Option<Mark> {
             // A month alone: "in June" (beside a day it is read with the day).
             Some(TimeWord::Month(m)) if !timeless && !word(i + 1).starts_with(|c: char| c.is_ascii_digit()) => {
                 month = Some((m, year_number(word(i + 1))));
+                anchors.push((i, Mark::Month(m, year_number(word(i + 1)))));
             }
             Some(TimeWord::Weekday(wd)) => {
                 let night = matches!(word(i + 1), "night" | "evening");
-                // After "told me", "said", a weekday dates what is told, not
-                // the telling: "Chase told me that on Sunday his stepdad
-                // grabbed him" is told today. (A date or a year still places
-                // the sentence: "said in 2024".)
-                let reported = (first..i).any(|t| reports(word(t)));
                 match prev {
-                    _ if reported => {}
-                    "last" => far = true,
+                    "last" => {
+                        far = true;
+                        anchors.push((i - 1, Mark::Far));
+                    }
                     // A plan does not move the sentence: "visit tomorrow" is a hedge.
                     "next" => {}
                     // A habit or a limit, not a day: "every Saturday", "by Friday".
                     "every" | "until" | "till" | "by" | "since" => {}
-                    _ => weekday = weekday.or(Some((wd, night))),
+                    _ => {
+                        weekday = weekday.or(Some((wd, night)));
+                        anchors.push((i, Mark::Weekday(wd, night)));
+                    }
                 }
             }
             Some(TimeWord::Near) => near = true,
             Some(TimeWord::PartOfDay) if prev == "this" => near = true,
-            Some(TimeWord::Far) => far = true,
+            Some(TimeWord::Far) => {
+                far = true;
+                anchors.push((i, Mark::Far));
+            }
             Some(TimeWord::Last) => match word(i + 1) {
                 "night" => near = true,
-                next if far_after_last(next) => far = true,
+                next if far_after_last(next) => {
+                    far = true;
+                    anchors.push((i, Mark::Far));
+                }
                 _ => {}
             },
             Some(TimeWord::Past) if prev == "the" && i > first + 1 && word(i - 2) == "in" => far = true,
@@ -556,7 +567,7 @@ mod tests {
         let doc = Document::new(text, &EMPTY);
         let day = day.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
         let spans = super::super::spans::sentences(&doc);
-        let at = at_event(&doc, &spans, day);
+        let at = read(&doc, &spans, day).at_event;
         spans.iter().zip(at).map(|(s, a)| (doc.norm[doc.tokens[s.first_token].start..doc.tokens[s.end_token - 1].end].to_owned(), a)).collect()
     }
 
@@ -608,7 +619,7 @@ mod tests {
         assert!(event_sentences("I will see you on Monday.", day).is_empty());
         assert_eq!(event_sentences("Strat disc held, joint visit tomorrow.", day).len(), 1, "a plan leaves the sentence where it is");
         assert_eq!(event_sentences("He said \"he hit me on Sunday\" and showed me.", day).len(), 1, "said at the event");
-        assert_eq!(event_sentences("Chase told me that on Sunday his stepdad grabbed him.", day).len(), 1, "told at the event");
+        assert_eq!(event_sentences("Chase told me that on Sunday his stepdad grabbed him. I saw bruising on his neck.", day), ["I saw bruising on his neck"]);
         assert!(event_sentences("Her carer said in 2024 that Maya had gone missing.", day).is_empty());
         assert!(event_sentences("Her overdose last week.", day).is_empty());
     }
