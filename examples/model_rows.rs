@@ -77,7 +77,7 @@ fn main() {
                     "note": note["id"], "writer": note["writer"], "style": note["style"], "scored": true,
                     "note_opinion": labels["opinion"], "note_voice": labels["child_voice"],
                     "y_opinion": overlaps(row.range, &opinion), "y_voice": overlaps(row.range, &voice),
-                    "opinion": row.opinion, "voice": row.voice, "voice_allowed": row.voice_allowed,
+                    "features": row.features, "voice_allowed": row.voice_allowed,
                 });
                 writeln!(out, "{row}").expect("the row is written");
                 sentences += 1;
@@ -99,7 +99,7 @@ fn main() {
                     "note": format!("{set}/{}", note["id"].as_str().unwrap_or("?")), "writer": set, "style": "notes", "scored": false,
                     "note_opinion": has_opinion, "note_voice": has_voice,
                     "y_opinion": opinion, "y_voice": voice,
-                    "opinion": row.opinion, "voice": row.voice, "voice_allowed": row.voice_allowed,
+                    "features": row.features, "voice_allowed": row.voice_allowed,
                 });
                 writeln!(out, "{row}").expect("the row is written");
                 sentences += 1;

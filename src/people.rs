@@ -383,6 +383,13 @@ impl People {
         self.subjects[..i].iter().rev().find(|&&(t, _)| t >= lowest && doc.tokens[t].sentence == sentence && !doc.tokens[t].quoted).copied()
     }
 
+    /// Every mention of a person among tokens `first..end`, in order.
+    pub fn between(&self, first: usize, end: usize) -> &[(usize, Who)] {
+        let from = self.mentions.partition_point(|&(t, _)| t < first);
+        let to = self.mentions.partition_point(|&(t, _)| t < end);
+        &self.mentions[from..to.max(from)]
+    }
+
     /// Whom the word at `token` refers to, if it is a person.
     pub fn at(&self, token: usize) -> Option<Who> {
         self.mentions.binary_search_by_key(&token, |&(t, _)| t).ok().map(|i| self.mentions[i].1)

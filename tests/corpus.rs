@@ -17,6 +17,12 @@
 use case_note_checker::{Checker, Context, Report, Severity};
 use serde_json::Value;
 
+/// The blind split, and the SHA-256 of each file as recorded in
+/// `tests/corpus/blind.sha256` before any detector was tuned on the corpus.
+const BLIND: &[(&str, &str)] =
+    &[("b1", include_str!("corpus/blind/b1.jsonl")), ("b2", include_str!("corpus/blind/b2.jsonl")), ("b3", include_str!("corpus/blind/b3.jsonl"))];
+const BLIND_HASHES: &str = include_str!("corpus/blind.sha256");
+
 mod corpus_data {
     pub const DEV: &[(&str, &str)] = &[
         ("w1", include_str!("corpus/dev/w1.jsonl")),
@@ -186,6 +192,17 @@ pub fn score(checker: &Checker, files: &[(&str, &str)]) -> Scores {
         }
     }
     s
+}
+
+/// The blind split is exactly what was recorded before tuning began.
+#[test]
+fn the_blind_split_is_unchanged() {
+    use sha2::{Digest, Sha256};
+    for (writer, data) in BLIND {
+        let hash: String = Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        let recorded = format!("{hash}  blind/{writer}.jsonl");
+        assert!(BLIND_HASHES.lines().any(|l| l == recorded), "tests/corpus/blind/{writer}.jsonl differs from its recorded hash");
+    }
 }
 
 #[test]

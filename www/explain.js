@@ -3,6 +3,8 @@
 // the policy in use. The flagged example is run through the checker, so the
 // card shows exactly what the rule flags in it.
 
+import { cueText } from './checker/findings.js';
+
 const SEVERITY = { error: 'Error', warning: 'Warning', advice: 'Advice' };
 
 function el(tag, className, text) {

@@ -140,7 +140,7 @@ def main(rows_path, out_dir):
     for name, detector_id in DETECTORS:
         usable = [r for r in rows if r["y_" + name] is not None]
         scored = np.array([r["scored"] for r in usable])
-        X = matrix(usable, name)
+        X = matrix(usable, "features")
         y = np.array([bool(r["y_" + name]) for r in usable])
         labels = {r["note"]: bool(r["note_" + name]) for r in usable if r["scored"]}
         scored_rows = [r for r in usable if r["scored"]]

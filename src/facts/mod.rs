@@ -25,7 +25,7 @@ use crate::ids::{Category, CueKind, EqualityArea};
 use crate::lexicon::{Class, RecordingClass, VoiceClass};
 use crate::people::People;
 use crate::policy::Policy;
-use features::{Detector, Feature, Hashing, NoteSignals};
+use features::{Detector, NoteSignals, Source};
 use model::Model;
 
 /// A byte range of the normalised note.
@@ -96,10 +96,10 @@ pub(crate) struct Cx<'a> {
     pub people: &'a People,
 }
 
-/// Each sentence's features for both models, and what the rules found.
+/// Each sentence's features (both models read the same), and what the rules found.
 struct Sentences {
-    opinion: Vec<Vec<Feature>>,
-    voice: Vec<Vec<Feature>>,
+    features: Vec<Vec<u32>>,
+    note: NoteSignals,
     opinion_rule: Vec<bool>,
     voice_rule: Vec<bool>,
     /// The guard on the voice model: a sentence can carry the voice of a
@@ -129,19 +129,14 @@ impl Sentences {
             voice_rule: mark(voice::find(cx, young_child)),
             quotes: voice::quotes(cx),
             child_absent: doc.hits_of(Class::Voice(VoiceClass::Absent)).next().is_some(),
+            headings: (0..n).map(|i| features::is_heading(doc, i)).collect(),
             source: features::source_of(&doc.lower[..doc.sentences.get(1).or(doc.sentences.first()).map_or(0, |s| s.end)]),
             child_seen: doc.hits_of(Class::Recording(RecordingClass::Seen)).chain(doc.hits_of(Class::Recording(RecordingClass::Alone))).next().is_some(),
         };
-        let hashing = Hashing { bits: features::BITS };
-        let features = |detector| (0..n).map(|i| features::sentence(cx, &note, &hashing, detector, i)).collect();
+        let mut seen = features::Seen::new();
+        let features = (0..n).map(|i| features::sentence(cx, &note, &mut seen, i, None)).collect();
         let voice_allowed = (0..n).map(|i| young_child || expresses(cx, &note, i)).collect();
-        Sentences {
-            opinion: features(Detector::Opinion),
-            voice: features(Detector::Voice),
-            opinion_rule: note.opinion_rule.clone(),
-            voice_rule: note.voice_rule.clone(),
-            voice_allowed,
-        }
+        Sentences { features, opinion_rule: note.opinion_rule.clone(), voice_rule: note.voice_rule.clone(), voice_allowed, note }
     }
 }
 
@@ -167,19 +162,21 @@ fn expresses(cx: &Cx<'_>, note: &NoteSignals, sentence: usize) -> bool {
 
 /// A judgement from a model's sentence log-odds; `allowed` masks sentences
 /// a guard rules out.
-fn judge(doc: &Document<'_>, model: &Model, sentences: &[Vec<Feature>], allowed: Option<&[bool]>) -> Judgement {
+fn judge(cx: &Cx<'_>, sentences: &Sentences, model: &Model, detector: Detector, allowed: Option<&[bool]>) -> Judgement {
     let mut judgement = Judgement::default();
     let mut best = f32::NEG_INFINITY;
-    for (i, features) in sentences.iter().enumerate() {
+    for (i, features) in sentences.features.iter().enumerate() {
         if allowed.is_some_and(|a| !a[i]) {
             continue;
         }
         let logit = model.logit(features);
         best = best.max(logit);
         if logit >= model.present_at {
-            let span = doc.sentence_span(i);
-            judgement.evidence.push(span);
-            if let Some(cue) = strongest_cue(model, features) {
+            judgement.evidence.push(cx.doc.sentence_span(i));
+            // Read again, keeping where each feature came from, to explain it.
+            let mut sources = Vec::new();
+            features::sentence(cx, &sentences.note, &mut features::Seen::new(), i, Some(&mut sources));
+            if let Some(cue) = strongest_cue(model, detector, &sources) {
                 judgement.cues.push(cue);
             }
         }
@@ -193,8 +190,8 @@ fn judge(doc: &Document<'_>, model: &Model, sentences: &[Vec<Feature>], allowed:
 /// The cue that counted most for a sentence: the explained feature with the
 /// largest weight, preferring a named cue to bare wording when it weighs at
 /// least half as much.
-fn strongest_cue(model: &Model, features: &[Feature]) -> Option<(Range, CueKind)> {
-    let weighted = features.iter().filter_map(|f| f.source.map(|s| (model.weight(f.bucket), s))).filter(|(w, _)| *w > 0.0);
+fn strongest_cue(model: &Model, detector: Detector, sources: &[(u32, Source)]) -> Option<(Range, CueKind)> {
+    let weighted = sources.iter().filter_map(|&(bucket, source)| source.cue(detector).map(|c| (model.weight(bucket), c))).filter(|(w, _)| *w > 0.0);
     type Weighted = Option<(f32, (Range, CueKind))>;
     let (mut best, mut best_named): (Weighted, Weighted) = (None, None);
     for (w, source) in weighted {
@@ -220,8 +217,8 @@ impl Facts {
         Facts {
             young_child,
             deadline: deadline::find(&cx),
-            opinion: judge(doc, &models.opinion, &sentences.opinion, None),
-            child_voice: judge(doc, &models.voice, &sentences.voice, Some(&sentences.voice_allowed)),
+            opinion: judge(&cx, &sentences, &models.opinion, Detector::Opinion, None),
+            child_voice: judge(&cx, &sentences, &models.voice, Detector::Voice, Some(&sentences.voice_allowed)),
             equality: equality::find(&cx),
         }
     }
@@ -231,10 +228,8 @@ impl Facts {
 pub struct TrainingRow {
     /// The sentence's byte range in the original text.
     pub range: (usize, usize),
-    /// Its feature buckets for the opinion model.
-    pub opinion: Vec<u32>,
-    /// Its feature buckets for the voice model.
-    pub voice: Vec<u32>,
+    /// Its feature buckets (both models read the same).
+    pub features: Vec<u32>,
     /// The opinion rule counts it.
     pub opinion_rule: bool,
     /// The voice rule counts it.
@@ -247,14 +242,12 @@ pub struct TrainingRow {
 pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People) -> Vec<TrainingRow> {
     let cx = Cx { doc, ctx, policy, people };
     let sentences = Sentences::new(&cx, age::child_is_young(&cx));
-    let buckets = |f: &Vec<Feature>| f.iter().map(|f| f.bucket).collect();
     (0..doc.sentences.len())
         .map(|i| {
             let (start, end) = doc.sentence_span(i);
             TrainingRow {
                 range: doc.text_range(start, end),
-                opinion: buckets(&sentences.opinion[i]),
-                voice: buckets(&sentences.voice[i]),
+                features: sentences.features[i].clone(),
                 opinion_rule: sentences.opinion_rule[i],
                 voice_rule: sentences.voice_rule[i],
                 voice_allowed: sentences.voice_allowed[i],

@@ -10,7 +10,7 @@
 //! weights (`u32`); then each as its bucket (`u16`) and its quantised weight
 //! (`i8`, times the scale).
 
-use super::features::{Detector, Feature};
+use super::features::Detector;
 
 /// A trained model, ready to score sentences.
 #[derive(Debug)]
@@ -87,8 +87,8 @@ impl Model {
     /// judgement. Decisions compare log-odds, which are computed exactly
     /// alike natively and in WebAssembly (sums of small integers, one
     /// multiply and one add); only the reported confidence takes an `exp`.
-    pub fn logit(&self, features: &[Feature]) -> f32 {
-        let sum: i32 = features.iter().map(|f| i32::from(self.weights[f.bucket as usize])).sum();
+    pub fn logit(&self, buckets: &[u32]) -> f32 {
+        let sum: i32 = buckets.iter().map(|&b| i32::from(self.weights[b as usize])).sum();
         self.bias + self.scale * sum as f32
     }
 }

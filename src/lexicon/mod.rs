@@ -220,6 +220,9 @@ impl Lexicon {
         let mut extra: Vec<(u32, usize, usize)> = Vec::new();
         let mut run = Spelled::default();
         let stems = (!self.stems.is_empty()).then_some(&self.stems);
+        // A word is stemmed once a check: the stemmer is the costliest step
+        // of the scan and notes repeat their words.
+        let mut stemmed = stem::Memo::default();
         let spelled = !self.spelled.is_empty();
         self.index.for_each_match_and_word(
             lower,
@@ -233,7 +236,7 @@ impl Lexicon {
             },
             |start, end| {
                 if let Some(stems) = stems {
-                    stems.matches_at(lower, start, end, |pattern, start, end| extra.push((self.stem_entry[pattern as usize], start, end)));
+                    stems.matches_at(lower, start, end, &mut stemmed, |pattern, start, end| extra.push((self.stem_entry[pattern as usize], start, end)));
                 }
                 if spelled {
                     run.word(lower, start, end, |letters, start, end| {

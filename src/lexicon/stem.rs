@@ -20,6 +20,16 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     Stemmer::create(Algorithm::English).stem(word)
 }
 
+/// The stems of a note's words, each worked out once.
+#[derive(Default)]
+pub(crate) struct Memo<'t>(FxHashMap<&'t str, Box<str>>);
+
+impl<'t> Memo<'t> {
+    fn stem(&mut self, word: &'t str) -> &str {
+        self.0.entry(word).or_insert_with(|| Box::from(&*stem(word)))
+    }
+}
+
 /// The stems of a phrase's words, or why it cannot be stemmed: a stemmed
 /// term is plain words (letters, one space between words), and its first
 /// stem has at least three letters (the key the index finds it by).
@@ -88,7 +98,7 @@ impl StemIndex {
     /// (the note in lower case) that starts with the word at `start..end`:
     /// whole words whose stems are the phrase's, one space apart.
     #[inline]
-    pub fn matches_at(&self, lower: &str, start: usize, end: usize, mut found: impl FnMut(u32, usize, usize)) {
+    pub fn matches_at<'t>(&self, lower: &'t str, start: usize, end: usize, memo: &mut Memo<'t>, mut found: impl FnMut(u32, usize, usize)) {
         let bytes = lower.as_bytes();
         // Only ASCII words of three letters or more, whose first three
         // letters begin some entry's stem, are stemmed.
@@ -103,9 +113,9 @@ impl StemIndex {
         if !self.heads.get(&(bit as u32)).is_some_and(|heads| heads.iter().any(|head| word.starts_with(head))) {
             return;
         }
-        let Some(patterns) = self.by_first.get(&*stem(&lower[start..end])) else { return };
+        let Some(patterns) = self.by_first.get(memo.stem(&lower[start..end])) else { return };
         for (id, rest) in patterns {
-            if let Some(phrase_end) = rest_matches(lower, end, rest) {
+            if let Some(phrase_end) = rest_matches(lower, end, rest, memo) {
                 found(*id, start, phrase_end);
             }
         }
@@ -114,19 +124,20 @@ impl StemIndex {
     /// Calls `found(phrase, start, end)` for every stemmed phrase in `lower`.
     #[cfg(test)]
     pub fn for_each_match(&self, lower: &str, mut found: impl FnMut(u32, usize, usize)) {
+        let mut memo = Memo::default();
         crate::words::for_each_word(lower, |start, end| {
             // Words here are runs of letters and digits, as the phrase index reads them.
             let mut at = start;
             for (i, c) in lower[start..end].char_indices() {
                 if !c.is_alphanumeric() {
                     if at < start + i {
-                        self.matches_at(lower, at, start + i, &mut found);
+                        self.matches_at(lower, at, start + i, &mut memo, &mut found);
                     }
                     at = start + i + c.len_utf8();
                 }
             }
             if at < end {
-                self.matches_at(lower, at, end, &mut found);
+                self.matches_at(lower, at, end, &mut memo, &mut found);
             }
         });
     }
@@ -134,14 +145,14 @@ impl StemIndex {
 
 /// Where the phrase ends when the words from `at` on are, one space apart,
 /// words with the stems `rest`.
-fn rest_matches(lower: &str, mut at: usize, rest: &[Box<str>]) -> Option<usize> {
+fn rest_matches<'t>(lower: &'t str, mut at: usize, rest: &[Box<str>], memo: &mut Memo<'t>) -> Option<usize> {
     let bytes = lower.as_bytes();
     for want in rest {
         if bytes.get(at) != Some(&b' ') || !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
             return None;
         }
         let end = word_end(bytes, at + 1);
-        if bytes.get(end).is_some_and(|b| !b.is_ascii()) || *stem(&lower[at + 1..end]) != **want {
+        if bytes.get(end).is_some_and(|b| !b.is_ascii()) || memo.stem(&lower[at + 1..end]) != &**want {
             return None;
         }
         at = end;

@@ -411,8 +411,9 @@ test('the page opens with a poor note; the trainer switches to its improved vers
     assert.equal(await page.getByRole('button', { name: 'Improved', exact: true }).getAttribute('aria-pressed'), 'true');
     await caughtUp(page);
     assert.equal(await page.evaluate(() => window.caseNoteChecker.controller.findings().length), 0);
-    assert.equal(await page.locator('.cnc-check--opinion .cnc-check-text').innerText(), 'Recorded');
-    assert.equal(await page.locator('.cnc-check--voice .cnc-check-text').innerText(), 'Recorded');
+    // "Recorded (NN% sure) — counted as …: ‘…’": the judgement, how sure, and the cue behind it.
+    assert.match(await page.locator('.cnc-check--opinion .cnc-check-text').innerText(), /^Recorded \(\d+% sure\) — counted as [a-z' ]+: ‘.+’$/);
+    assert.match(await page.locator('.cnc-check--voice .cnc-check-text').innerText(), /^Recorded \(\d+% sure\) — counted as [a-z' ]+: ‘.+’$/);
     assert.match(await page.locator('.cnc-summary').innerText(), /no findings/);
 
     // Edit the improved note, go to the poor one and back: the edit is still there.

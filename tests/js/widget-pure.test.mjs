@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { diffRange, mapSegments, mapSpan, piecesByLine, segmentChanges, segmentsOf } from '../../www/checker/segments.js';
 import { fitReplacement, replacementFor, splitSuggestions } from '../../www/checker/suggestions.js';
 import {
-  activeFindings, confidenceText, countsText, dismissKey, equalitySummary, findAgain, findingLabel, groupByStandard, isQuestion, keyFindings,
+  activeFindings, confidenceText, countsText, cueText, dismissKey, equalitySummary, findAgain, findingLabel, groupByStandard, isQuestion, keyFindings,
 } from '../../www/checker/findings.js';
 import {
   contextFromAttribute, countsDown, errorDetails, withRecordedNow, fieldValue, mergeContext, parseFieldMap, partialFor, withoutField,
@@ -206,4 +206,15 @@ test('events are namespaced, with the old names as aliases for one release', () 
   assert.deepEqual(eventNames('ready'), ['case-note-checker:ready', 'checker-ready']);
   assert.deepEqual(eventNames('error'), ['case-note-checker:error']);
   assert.ok(Object.keys(EVENT_ALIASES).includes('checked'));
+});
+
+test('cueText says which cue counted, and cuts long words', () => {
+  const span = { start: 0, end: 5 };
+  assert.equal(cueText({ present: true, cues: [{ span, cue: 'hedged-analysis', text: 'might indicate' }] }), 'counted as hedged analysis: ‘might indicate’');
+  assert.equal(cueText({ present: true, cues: [{ span, cue: 'childs-words', text: 'I miss my nan' }] }), "counted as the child's words: ‘I miss my nan’");
+  assert.equal(cueText({ present: true, cues: [] }), '');
+  assert.equal(cueText(undefined), '');
+  const long = cueText({ cues: [{ span, cue: 'wording', text: 'x'.repeat(100) }] }, 20);
+  assert.ok(long.endsWith('…’') && long.length < 60, long);
+  assert.equal(cueText({ cues: [{ span, cue: 'a-new-kind', text: 'w' }] }), 'counted as a new kind: ‘w’');
 });

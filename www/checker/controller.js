@@ -8,7 +8,7 @@ import { loadEngine, loadPolicy, policyKey } from './engine.js';
 import { CheckLoop } from './checking.js';
 import { countsDown, errorDetails, mergeContext, withRecordedNow } from './context.js';
 import { dispatch } from './events.js';
-import { activeFindings, dismissKey, findAgain, keyFindings } from './findings.js';
+import { activeFindings, cueText, dismissKey, findAgain, keyFindings } from './findings.js';
 import { FieldOverlay } from './overlay.js';
 import { Panel } from './panel.js';
 import { replaceAsTyped } from './dom.js';
@@ -336,7 +336,11 @@ export class CaseNoteChecker extends EventTarget {
       if (this.textarea.value !== this.#renderedText) this.#loop.run(true);
       const report = this.#report;
       const p = data.cncEvidence === 'professional opinion' ? report?.opinion : report?.child_voice;
-      if (p?.evidence?.length) this.#select(p.evidence[0]);
+      if (p?.evidence?.length) {
+        this.#select(p.evidence[0]);
+        const why = cueText(p);
+        if (why) this.#panel.say(`Selected in the note: ${why}.`);
+      }
     }
   }
 

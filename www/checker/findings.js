@@ -95,6 +95,39 @@ export function groupByStandard(keyed) {
   return [...standards.keys()].sort((a, b) => (a || 99) - (b || 99)).map((std) => [std, standards.get(std)]);
 }
 
+/** What each kind of cue is called when a judgement is explained. */
+export const CUE_LABELS = {
+  'your-view': 'your view',
+  'hedged-analysis': 'hedged analysis',
+  analysis: 'analysis',
+  reasoning: 'reasoning',
+  'need-and-risk': 'need and risk',
+  recommendation: 'a recommendation',
+  decision: 'a decision with reasons',
+  worry: 'a worry statement',
+  heading: 'analysis under a heading',
+  'childs-words': "the child's words",
+  'told-you': 'what the child told you',
+  'wishes-and-feelings': 'wishes and feelings',
+  'what-you-saw': 'what you saw of the child',
+  'written-to-the-child': 'written to the child',
+  'direct-work': 'direct work',
+  wording: 'the wording',
+};
+
+/**
+ * Why a presence (opinion, child's voice) counted, from the cue behind its
+ * first passage: "counted as hedged analysis: ‘might indicate’". Empty when
+ * the report gives no cue. Long cue words are cut to keep the line short.
+ */
+export function cueText(presence, max = 60) {
+  const cue = presence?.cues?.[0];
+  if (!cue || typeof cue.text !== 'string') return '';
+  const label = CUE_LABELS[cue.cue] ?? String(cue.cue ?? 'a cue').replace(/-/g, ' ');
+  const words = cue.text.length > max ? `${cue.text.slice(0, max - 1).trimEnd()}…` : cue.text;
+  return `counted as ${label}: ‘${words}’`;
+}
+
 /** How sure the checker is that a presence (opinion, child's voice) is there, as words, when the report says. */
 export function confidenceText(presence) {
   const c = presence?.confidence;

@@ -6,7 +6,7 @@
 // anywhere in the page ends the textarea's undo step in Chromium.
 
 import { button, el, setText, visuallyHidden } from './dom.js';
-import { capitalise, confidenceText, countsText, equalitySummary, plural } from './findings.js';
+import { capitalise, confidenceText, countsText, cueText, equalitySummary, plural } from './findings.js';
 import { FindingsList } from './findings-list.js';
 import { categoryLabel, countdown, parseLocal, recordedAgainst } from './time.js';
 
@@ -280,7 +280,8 @@ export class Panel {
     } else {
       const presence = (check, p) => {
         check.show.hidden = !p.evidence.length;
-        this.#setCheck(check, p.present ? 'ok' : 'missing', `${p.present ? 'Recorded' : 'Missing'}${p.present ? confidenceText(p) : ''}`, check.show);
+        const why = p.present ? cueText(p) : '';
+        this.#setCheck(check, p.present ? 'ok' : 'missing', `${p.present ? 'Recorded' : 'Missing'}${p.present ? confidenceText(p) : ''}${why ? ` — ${why}` : ''}`, check.show);
       };
       presence(c.opinion, report.opinion);
       presence(c.voice, report.child_voice);
