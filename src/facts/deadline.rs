@@ -1,64 +1,247 @@
 //! The recording deadline: the category of the event the note records, the
 //! time it is due under the policy's timescales, and whether it was met.
+//!
+//! The category belongs to the event this note records — what happened at
+//! `event_at` — not to every event it mentions:
+//! - only what happens at the event counts: a sentence placed on another day
+//!   (see `timeline`: "following the strategy meeting on 30 March", "on 29
+//!   January nursery saw a bruise") is background, and a cue beside a plan,
+//!   risk or history word is no event ("will visit", "risk of injury",
+//!   "strategy discussion to be arranged");
+//! - a cue counts in the sense it has there: tablets taken, not prescribed;
+//!   "missing the bus" and "last seen at 16:00" are neither a missing child
+//!   nor a visit (the word lists' `not_after`/`not_before` options);
+//! - the opening names the record: a strategy discussion or an S.47 visit or
+//!   interview is that, even when its subject is an injury or a disclosure; a
+//!   chronology, supervision, statement (see `record`) or guidance example is
+//!   a record of other events, so `other`; a session, a call or a health
+//!   visit is no statutory visit unless it names one ("Direct work during CP
+//!   visit");
+//! - the strictest of what is left and the form's `event` wins, and the
+//!   evidence is the words that decided it.
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::{Cx, Deadline};
+use super::{record, spans, timeline, Cx, Deadline, Range};
 use crate::document::Document;
 use crate::ids::Category;
-use crate::lexicon::{Class, DeadlineCue, List, Tag};
+use crate::lexicon::{Class, DeadlineCue, Hit, List, Tag};
 use crate::policy::{Policy, Timescale};
 
 const HEDGE: Class = Class::Deadline(DeadlineCue::Hedge);
-const NOT_STATUTORY: Class = Class::Deadline(DeadlineCue::NotStatutory);
+
+/// Words that name the status that makes a visit statutory: a child in need,
+/// on a plan or in care. A visit cue with one ("CIN visit") holds even in a
+/// record that is otherwise no visit ("Direct work during CP visit").
+const STATUS: &[&str] = &["statutory", "stat", "sv", "cin", "cp", "cla", "lac", "child in need", "child protection", "looked after", "pre birth"];
+
+/// Words that name the S.47 work itself — a strategy discussion, an S.47
+/// joint visit or interview, an enquiry — rather than a significant event.
+/// A note whose opening names one records that work, whatever its subject.
+const PROCEDURE: &[&str] = &[
+    "strategy",
+    "strat",
+    "s47",
+    "section 47",
+    "joint",
+    "abe",
+    "achieving best evidence",
+    "enquiry",
+    "enquiries",
+    "conference",
+    "interview",
+    "medical",
+    "police",
+    "dc",
+    "ds",
+    "pc",
+    "detective",
+];
+
+/// How many words of the opening name the record: a title, or the start of
+/// a first sentence ("Tel call from mum", "Direct work as part of CIN visit"),
+/// not what a long first sentence goes on to say.
+const OPENING_WORDS: usize = 12;
+/// A record that is no visit says so at its very start: "Tel call from
+/// mum", "Life story session 3", not "I met him there with an interpreter
+/// by phone".
+const KIND_WORDS: usize = 6;
+
+/// Words that are an overdose only when taken: "took the tablets", not
+/// "started tablets for her mood".
+const MEDICINES: &[&str] = &["tablets", "pills", "paracetamol"];
+const TAKING: &[&str] = &["took", "taken", "swallowed", "into", "ingested", "overdosed"];
+
+/// Words just after a cue that make it a plan or another day's event:
+/// "strategy discussion to be arranged", "overdose last week".
+const AFTER_HEDGES: &[&str] = &["requested", "planned", "arranged", "booked", "tomorrow", "tmrw", "ago", "next", "will", "would", "should", "must", "could"];
+const AFTER_HEDGE_PAIRS: &[(&str, &str)] = &[("to", "be"), ("last", "week"), ("last", "month"), ("last", "year"), ("last", "time")];
+
+/// What a cue at the event says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Says {
+    /// An event of this category.
+    Event(Category),
+    /// A record of other events ("Chronology", "Supervision"): `other`.
+    Record,
+    /// A record that is no statutory visit ("Direct work", "Tel call").
+    NotStatutory,
+}
+
+/// A cue at the event.
+struct Cue {
+    says: Says,
+    span: Range,
+    sentence: usize,
+    /// How far into its sentence it starts, in words (numbers aside).
+    at_word: usize,
+    /// A visit cue that names the child's status, or an S.47 cue that names
+    /// the procedure.
+    named: bool,
+}
 
 /// The strictest category the text or the form shows, its due time and status.
 pub(super) fn find(cx: &Cx<'_>) -> Deadline {
-    let doc = cx.doc;
-    let mut candidates: Vec<(Category, Option<(usize, usize)>)> = Vec::new();
-    let hedges: Vec<usize> = doc.hits_in(List::Deadline).filter(|h| doc.entry(h).class == HEDGE).map(|h| doc.token_at(h.start)).collect();
-    // A visit for an assessment or a family-time session is not a statutory
-    // visit, however it is worded; the form's event type can still say so.
-    // Only the opening says what the note is a record of.
-    let opening = doc.sentences.get(1).or(doc.sentences.first()).map_or(0, |s| s.end);
-    let not_statutory = doc.hits_in(List::Deadline).any(|h| doc.entry(h).class == NOT_STATUTORY && h.start < opening);
-    // Terse notes start with the verb: "Saw Keeley at…", "Met Dominika…".
-    if !not_statutory && doc.tokens.first().is_some_and(|_| matches!(doc.word(0), "saw" | "met" | "visited")) {
-        candidates.push((Category::StatutoryVisit, Some((doc.tokens[0].start, doc.tokens[0].end))));
-    }
-    for hit in doc.hits_in(List::Deadline) {
-        let entry = doc.entry(hit);
-        if entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, hit.start) {
-            continue; // "risk of injury", "will arrange a home visit": not an event that happened
-        }
-        let Class::Deadline(DeadlineCue::Category(category)) = entry.class else { continue };
-        let ruled_out = not_statutory && category == Category::StatutoryVisit;
-        let known = candidates.iter().any(|(c, _)| *c == category);
-        if !ruled_out && !known {
-            candidates.push((category, Some((hit.start, hit.end))));
-        }
-    }
-    if let Some(event) = cx.ctx.event {
-        if !candidates.iter().any(|(c, _)| *c == event) {
-            candidates.push((event, None));
-        }
-    }
-    if candidates.is_empty() {
-        candidates.push((Category::Other, None));
-    }
+    let (category, evidence) = text_category(cx).unwrap_or((Category::Other, None));
     let event_at = cx.ctx.event_at;
+    let mut candidates = vec![(category, evidence)];
+    if let Some(event) = cx.ctx.event.filter(|&e| e != category) {
+        candidates.push((event, None));
+    }
     let (category, evidence) = candidates.into_iter().min_by_key(|&(c, _)| (event_at.map(|at| due(cx.policy, c, at)), c)).expect("at least one candidate");
     let due = event_at.map(|at| due(cx.policy, category, at));
     let overdue = due.zip(cx.ctx.recorded_at).map(|(due, recorded)| recorded > due);
     Deadline { category, evidence, due, overdue }
 }
 
+/// The category of the event the text records, with the words that decided
+/// it; `None` when the text names no event of any category.
+fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
+    let doc = cx.doc;
+    let sentences = spans::sentences(doc);
+    let timeline = timeline::read(doc, &sentences, cx.ctx.event_at.map(|t| t.date()));
+    let at_event = &timeline.at_event;
+    let sentence_of = |hit: &Hit| spans::of_token(&sentences, doc.token_at(hit.start));
+    let hedges: Vec<(usize, usize)> =
+        doc.hits_in(List::Deadline).filter(|h| doc.entry(h).class == HEDGE).map(|h| (doc.token_at(h.start), sentence_of(h))).collect();
+    let mut cues: Vec<Cue> = Vec::new();
+    // Terse notes start with the verb: "Saw Keeley at…", "Met Dominika…",
+    // "Visit to placement." (after a greeting or a bare heading, if any).
+    let starts = sentences.iter().take(2).enumerate().take_while(|&(i, _)| i == 0 || sentences[0].end_token - sentences[0].first_token <= 3);
+    for (i, s) in starts {
+        let t = s.first_token;
+        if matches!(doc.word(t), "saw" | "met" | "visited" | "visit") && at_event[i] && !hedged(doc, &hedges, (t, t + 1), i) {
+            cues.push(Cue {
+                says: Says::Event(Category::StatutoryVisit),
+                span: (doc.tokens[t].start, doc.tokens[t].end),
+                sentence: i,
+                at_word: 0,
+                named: false,
+            });
+            break;
+        }
+    }
+    for hit in doc.hits_in(List::Deadline) {
+        let entry = doc.entry(hit);
+        let sentence = sentence_of(hit);
+        let says = match entry.class {
+            Class::Deadline(DeadlineCue::Category(Category::Other)) => Says::Record,
+            Class::Deadline(DeadlineCue::Category(c)) => Says::Event(c),
+            Class::Deadline(DeadlineCue::NotStatutory) => Says::NotStatutory,
+            _ => continue,
+        };
+        if !at_event.get(sentence).copied().unwrap_or(false) || dated_elsewhere(doc, &timeline, doc.token_at(hit.end)) {
+            continue; // another day: the sentence's, or the cue's own ("arrested in Exeter on 10/06")
+        }
+        let token = doc.token_at(hit.start);
+        if (entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, (token, doc.token_at(hit.end)), sentence))
+            || (MEDICINES.contains(&entry.term.as_str()) && !taken(doc, token, &sentences[sentence]))
+        {
+            continue; // "risk of injury", "will arrange a home visit", "started tablets"
+        }
+        let named = match says {
+            Says::Event(Category::StatutoryVisit) => names(STATUS, &entry.term),
+            Says::Event(Category::S47StrategySignificant) => names(PROCEDURE, &entry.term),
+            _ => false,
+        };
+        // Words, not numbers: "Visit Log – 07/02/2026 – Supervised visitation".
+        // Only the first words of the first two sentences can be the opening.
+        let at_word = if sentence < 2 && token - sentences[sentence].first_token < 4 * OPENING_WORDS {
+            (sentences[sentence].first_token..token).filter(|&t| !doc.lower.as_bytes()[doc.tokens[t].start].is_ascii_digit()).count()
+        } else {
+            usize::MAX
+        };
+        cues.push(Cue { says, span: (hit.start, hit.end), sentence, at_word, named });
+    }
+    // The opening: the first sentence, or the second when the first names
+    // nothing (a greeting, a log's date line).
+    let opening = if cues.iter().any(|c| c.sentence == 0 && c.at_word < OPENING_WORDS) { 0 } else { 1 };
+    let in_opening = |c: &Cue| c.sentence <= opening && c.at_word < OPENING_WORDS;
+    if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::Record) {
+        return Some((Category::Other, Some(cue.span)));
+    }
+    if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.named && c.says == Says::Event(Category::S47StrategySignificant)) {
+        return Some((Category::S47StrategySignificant, Some(cue.span)));
+    }
+    if record::numbered_paragraphs(doc) {
+        return Some((Category::Other, None));
+    }
+    let not_statutory = cues.iter().any(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::NotStatutory);
+    let event_at = cx.ctx.event_at;
+    cues.iter()
+        .filter_map(|c| match c.says {
+            Says::Event(Category::StatutoryVisit) if not_statutory && !c.named => None,
+            Says::Event(category) if category != Category::Other => Some((category, c.span)),
+            _ => None,
+        })
+        .min_by_key(|&(category, span)| (event_at.map(|at| due(cx.policy, category, at)), category, span.0, std::cmp::Reverse(span.1)))
+        .map(|(category, span)| (category, Some(span)))
+}
+
+/// True when the few words after a cue, in its clause, name a time other
+/// than the event's: "arrested in Exeter on 10/06", "her overdose in June".
+fn dated_elsewhere(doc: &Document<'_>, timeline: &timeline::Timeline, after: usize) -> bool {
+    let clause_end = (after..(after + 4).min(doc.tokens.len()))
+        .find(|&t| t > after && doc.lower[doc.tokens[t - 1].end..doc.tokens[t].start].contains(['.', '?', '!', ';', ':', '(', '\n']))
+        .unwrap_or((after + 4).min(doc.tokens.len()));
+    timeline.names_another_time(after..clause_end)
+}
+
+/// True when a word of taking stands shortly before `token` in its sentence.
+fn taken(doc: &Document<'_>, token: usize, sentence: &spans::Span) -> bool {
+    (sentence.first_token.max(token.saturating_sub(8))..token).any(|t| TAKING.contains(&doc.word(t)))
+}
+
+/// True when `term` has one of `words` as whole words.
+fn names(words: &[&str], term: &str) -> bool {
+    words.iter().any(|s| {
+        term.match_indices(s).any(|(i, _)| {
+            let before = term[..i].chars().next_back();
+            let after = term[i + s.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 /// True when a plan, risk or history word stands shortly before the cue in
-/// its sentence.
-fn hedged(doc: &Document<'_>, hedges: &[usize], cue: usize) -> bool {
-    let token = doc.token_at(cue);
-    let Some(sentence) = doc.tokens.get(token).map(|t| t.sentence) else { return false };
-    hedges.iter().any(|&h| h < token && token - h <= 8 && doc.tokens[h].sentence == sentence)
+/// its sentence, or a plan or another day just after it ("strategy
+/// discussion to be arranged", "overdose last week").
+fn hedged(doc: &Document<'_>, hedges: &[(usize, usize)], (first, after): (usize, usize), sentence: usize) -> bool {
+    // A hedge in the same clause: not across a stop, a question or a colon
+    // ("Can I tell you something if you don't tell Mum? He touches me").
+    let clause_start = (first.saturating_sub(8)..first)
+        .rev()
+        .find(|&t| t > 0 && doc.lower[doc.tokens[t - 1].end..doc.tokens[t].start].contains(['.', '?', '!', ';', ':', '\n']))
+        .unwrap_or(0);
+    if hedges.iter().any(|&(h, s)| s == sentence && h < first && first - h <= 8 && h >= clause_start) {
+        return true;
+    }
+    // The words straight after, up to any punctuation: "visit planned for
+    // Monday", not "Statutory visit / planned direct work".
+    let joined = |t: usize| t < doc.tokens.len() && t > 0 && doc.lower[doc.tokens[t - 1].end..doc.tokens[t].start].bytes().all(|b| b == b' ');
+    // In lower case: "visited Will (6)" names a boy, it plans nothing.
+    let word = |t: usize| if (after..=t).all(joined) && !doc.tokens[t].capital { doc.word(t) } else { "" };
+    (after..after + 2).any(|t| AFTER_HEDGES.contains(&word(t)) || AFTER_HEDGE_PAIRS.contains(&(word(t), word(t + 1))))
 }
 
 fn due(policy: &Policy, category: Category, event_at: NaiveDateTime) -> NaiveDateTime {
@@ -103,6 +286,126 @@ mod tests {
         assert_eq!(deadline("Statutory visit.", boundary).2, DeadlineStatus::OnTime);
         let minute_late = r#"{"event_at":"2026-11-23T10:00","recorded_at":"2026-11-26T10:01"}"#;
         assert_eq!(deadline("Statutory visit.", minute_late).2, DeadlineStatus::Overdue);
+    }
+
+    /// The category the note gets with its event on Tuesday 3 March 2026, and
+    /// the words that decided it.
+    fn category(text: &str) -> (Category, Option<String>) {
+        let report = check_with(text, r#"{"event_at":"2026-03-03T10:00"}"#);
+        let words = report.deadline.evidence.map(|span| {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            String::from_utf16(&units[span.start..span.end]).unwrap()
+        });
+        (report.deadline.category, words)
+    }
+
+    fn is(text: &str, want: Category) {
+        assert_eq!(category(text).0, want, "{text}");
+    }
+
+    #[test]
+    fn s47_work_is_s47_whatever_its_subject() {
+        use Category::S47StrategySignificant as S47;
+        is("S.47 joint visit with DC Mills. Callum seen alone; he showed us a bruise on his back.", S47);
+        is("Section 47 interview (ABE) at the Wendham suite. Tilly repeated her account.", S47);
+        is("Strategy discussion by phone 14:00 with police and school. Reason: nursery saw a bruise on Ayaan's cheek this morning.", S47);
+        is("Strategy meeting – Denisa (15). She disclosed that an adult male touched her.", S47);
+        is("Outcome of the strategy discussion: threshold met, s47 joint enquiry.", S47);
+        is("Strat disc held 14:00 with PC Dunn – s47 agreed, joint visit tomorrow after school.", S47);
+    }
+
+    #[test]
+    fn significant_events_are_s47() {
+        use Category::S47StrategySignificant as S47;
+        is("Call from ward sister: Kacey (13, care order) admitted to the children's ward with appendicitis.", S47);
+        is("Custody rang 08:40 – Tyrese (16, CLA) arrested at 02:00 for possession.", S47);
+    }
+
+    #[test]
+    fn high_risk_events_as_they_happen() {
+        use Category::HighRisk as High;
+        is("Police rang 23:10 – Kayla (15) reported missing from Oak Lodge at 22:30.", High);
+        is("Staff rang: Aroha absconded from the unit at 16:40.", High);
+        is("Leyla taken into police protection at 01:55.", High);
+        is("At drop off today I saw a purple mark on Hamza's ear.", High);
+        is("Riya told me this morning that her dad hit her and showed me a bruise on her arm.", High);
+        is("Aisha said she had taken an overdose at 10pm.", High);
+        is("Skye had cut her left forearm with a pencil sharpener blade; self harm seen by staff at 23:40.", High);
+        is("Dad said on the phone that he would kill her if she left.", High);
+        is("Mum said Craig threatened to stab her and the children tonight.", High);
+        is("Police found Mia (8) and Oscar (3) on their own in the flat; found alone, no adult present.", High);
+        is("Emergency protection order granted; the children were placed in emergency foster care tonight.", High);
+    }
+
+    #[test]
+    fn high_risk_in_everyday_words() {
+        use Category::HighRisk as High;
+        is("Mum rang 17:40 – Kian's run off again, not seen since school.", High);
+        is("Mum rang 08:15. Chelsea didn't come home last night.", High);
+        is("School rang – Sumaiya took a load of her mum's tablets last night.", High);
+        is("Emeka rang at 00:55. He said his stepdad said he'd kill him.", High);
+        is("Neighbour rang – Archie (5) left on his own in the flat since school pick-up.", High);
+    }
+
+    #[test]
+    fn statutory_visits_seen_or_not() {
+        use Category::StatutoryVisit as Visit;
+        is("CIN visit – Grace (4) at home with mum. Grace showed me her drawing.", Visit);
+        is("CP visit, 11 Beech Road. Mum would not open the door; Layla-Rose not seen.", Visit);
+        is("CLA statutory visit – Dylan (17) at his semi-independent flat.", Visit);
+        is("Dear Jamal,\nI came to Lorna's house today to see you, but you had gone to a party.", Visit);
+    }
+
+    #[test]
+    fn records_of_other_events_are_other() {
+        use Category::Other;
+        is("03/09/2025 | Referral: Denis had a burn mark on his arm. | Outcome: strategy discussion same day.\n04/09/2025 | Joint visit with police.", Other);
+        is("Supervision – case discussion. Krish (8). Summary: Krish went missing from school twice; strategy discussion held in March.", Other);
+        is("28. I visited Mason at his foster placement on 12 May 2026.\n29. The mother missed the hair strand tests.", Other);
+        is("Plan: CIN visit next week; a strategy discussion will be requested if the bruising is seen again.", Other);
+        is("POOR EXAMPLE\n'Visited the home. Mum was hostile. Children appeared fine.'", Other);
+    }
+
+    #[test]
+    fn background_never_sets_the_category() {
+        use Category::{Other, StatutoryVisit};
+        is("Phone call with mum following the strategy meeting on 30 March about contact arrangements.", Other);
+        is("Home visit, CIN. On 29 January nursery saw a bruise on his cheek. Mum said he fell.", StatutoryVisit);
+        is("Tel call with Ellie's foster carer. Her nan is still in hospital after the stroke and Ellie is worried.", Other);
+        is("CIN visit. Following Shannon's overdose in June there have been no further incidents.", StatutoryVisit);
+    }
+
+    #[test]
+    fn the_sense_of_a_cue_decides() {
+        use Category::{Other, StatutoryVisit};
+        is("Email from school: Jayden keeps missing the bus and was late twice this week.", Other);
+        is("Tel call from mum: Tia was last seen at 16:00 by her teacher, at pick-up.", Other);
+        is("CIN visit. Mum has started tablets for her mood.", StatutoryVisit);
+        is("Dad said: 'I never touched her.'", Other);
+        is("Dad says Ben has been missing the school bus most mornings.", Other);
+        is("Ms Carter (Y8 tutor) came to see me at 12.40 about Maisie.", Other);
+        is("Tyrell has stopped taking the tablets because they make him feel like a zombie.", Other);
+    }
+
+    #[test]
+    fn a_cue_dated_elsewhere_is_background() {
+        use Category::{Other, S47StrategySignificant as S47};
+        is("PC Dyer shared screenshots at 14:00 today of messages on the phone of a man arrested in Exeter on 10/02.", Other);
+        is("Strategy meeting – unborn baby of Kanya (EDD 02/08/2026). Police attended on 14/02; she had a cut lip.", S47);
+    }
+
+    #[test]
+    fn police_beside_the_worker_make_a_joint_visit() {
+        use Category::S47StrategySignificant as S47;
+        is("Dear Mali,\nToday I came to your school with a police officer called Sam. You showed us the bruise on your leg.", S47);
+        is("CP medical completed 16:45 – bruise to forehead consistent with a fall. S47 to conclude NFA.", S47);
+    }
+
+    #[test]
+    fn the_evidence_points_at_the_deciding_words() {
+        assert_eq!(category("Strategy discussion – Riya (14). Riya showed me a bruise.").1.as_deref(), Some("Strategy discussion"));
+        assert_eq!(category("CIN visit. Kian had run off from school at lunch.").1.as_deref(), Some("run off"));
+        assert_eq!(category("Supervision – Tomas (9).").1.as_deref(), Some("Supervision"));
     }
 
     #[test]

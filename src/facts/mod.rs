@@ -10,6 +10,9 @@ mod equality;
 mod features;
 mod model;
 mod opinion;
+mod record;
+mod spans;
+mod timeline;
 mod voice;
 
 pub(crate) use model::Models;
