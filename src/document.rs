@@ -87,6 +87,12 @@ impl<'t> Document<'t> {
         (self.to_text[start] as usize, self.to_text[end] as usize)
     }
 
+    /// The offset in `norm` of a byte offset of `text`: of the character
+    /// there, or of the next one `norm` keeps when white space was folded.
+    pub fn norm_offset(&self, text_offset: usize) -> usize {
+        self.to_text.partition_point(|&t| (t as usize) < text_offset)
+    }
+
     /// The lower-case text of a token.
     pub fn word(&self, token: usize) -> &str {
         let t = self.tokens[token];

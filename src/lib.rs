@@ -37,6 +37,7 @@ mod words;
 // Inputs: the word lists, the form's context, the policy.
 mod context;
 mod lexicon;
+mod patterns;
 mod policy;
 // The pipeline.
 mod document;
@@ -71,13 +72,16 @@ pub struct Checker {
     models: Models,
 }
 
-/// A rule as the CLI's `rules` listing, the page and `RULES.md` show it.
+/// A rule as the CLI's `rules` listing, the page and `RULES.md` show it: a
+/// built-in rule, or one of the policy's own patterns (its `id`, `title`,
+/// examples and explanation are then the policy's, and `what` quotes its
+/// regular expression).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RuleInfo {
-    /// Stable id.
-    pub id: &'static str,
+    /// Stable id: a [`RuleId`]'s, or a pattern's own.
+    pub id: String,
     /// Short title.
-    pub title: &'static str,
+    pub title: String,
     /// Severity under this policy.
     pub severity: Severity,
     /// Policy standard it comes from.
@@ -87,18 +91,19 @@ pub struct RuleInfo {
     /// The policy's wording of that standard.
     pub standard_text: Option<String>,
     /// What it checks.
-    pub what: &'static str,
+    pub what: String,
     /// Why it matters.
-    pub why: &'static str,
-    /// A note it flags.
-    pub flagged_example: &'static str,
-    /// A better version.
-    pub better_example: &'static str,
+    pub why: String,
+    /// A note it flags (empty when a pattern gives none).
+    pub flagged_example: String,
+    /// A better version (empty when a pattern gives none).
+    pub better_example: String,
     /// Known limits.
-    pub limits: &'static str,
+    pub limits: String,
     /// The kinds of finding it emits.
     pub kinds: &'static [FindingKind],
-    /// The message variants a policy must give it.
+    /// The message variants a policy must give it (none for a pattern, whose
+    /// one message is its own).
     pub messages: &'static [&'static str],
 }
 
@@ -166,7 +171,7 @@ impl Checker {
         let people = People::new(&doc, context);
         let facts = Facts::new(&doc, context, &self.policy, &people, &self.models);
         let findings = rules::Cx::new(&doc, context, &self.policy, &people, &facts).run(order);
-        report::assemble(&doc, &facts, findings)
+        report::assemble(&doc, &facts, &self.policy, findings)
     }
 
     /// Each sentence of a note as the sentence models see it: its byte range
@@ -185,31 +190,48 @@ impl Checker {
         &self.policy
     }
 
-    /// Every rule, with this policy's severities and standards.
+    /// Every rule, with this policy's severities and standards: the
+    /// built-in rules, then the policy's own patterns.
     pub fn rules(&self) -> Vec<RuleInfo> {
-        RuleId::ALL
-            .iter()
-            .map(|&id| {
-                let m = &rules::rule(id).meta;
-                let settings = self.policy.rule(id);
-                let (severity, standard, enabled) = (settings.severity, settings.standard, settings.enabled);
-                RuleInfo {
-                    id: m.id.id(),
-                    title: m.title,
-                    severity,
-                    standard,
-                    enabled,
-                    standard_text: standard.and_then(|n| self.policy.standards.get(&n).cloned()),
-                    what: m.what,
-                    why: m.why,
-                    flagged_example: m.flagged,
-                    better_example: m.better,
-                    limits: m.limits,
-                    kinds: m.kinds,
-                    messages: m.messages,
-                }
-            })
-            .collect()
+        let standard_text = |standard: Option<u8>| standard.and_then(|n| self.policy.standards.get(&n).cloned());
+        let builtin = RuleId::ALL.iter().map(|&id| {
+            let m = &rules::rule(id).meta;
+            let settings = self.policy.rule(id);
+            RuleInfo {
+                id: m.id.id().to_owned(),
+                title: m.title.to_owned(),
+                severity: settings.severity,
+                standard: settings.standard,
+                enabled: settings.enabled,
+                standard_text: standard_text(settings.standard),
+                what: m.what.to_owned(),
+                why: m.why.to_owned(),
+                flagged_example: m.flagged.to_owned(),
+                better_example: m.better.to_owned(),
+                limits: m.limits.to_owned(),
+                kinds: m.kinds,
+                messages: m.messages,
+            }
+        });
+        let patterns = self.policy.patterns.iter().map(|p| RuleInfo {
+            id: p.id.clone(),
+            title: p.title.clone().unwrap_or_else(|| p.id.clone()),
+            severity: p.severity,
+            standard: p.standard,
+            enabled: true,
+            standard_text: standard_text(p.standard),
+            what: p.describe(),
+            why: p.why.clone().unwrap_or_else(|| format!("One of this council's own checks, from its policy. Its message: {}", p.message)),
+            flagged_example: p.flagged.clone().unwrap_or_default(),
+            better_example: p.better.clone().unwrap_or_default(),
+            limits: policy::PATTERN_LIMITS.to_owned(),
+            kinds: match p.kind() {
+                FindingKind::Term => &[FindingKind::Term],
+                _ => &[FindingKind::Passage],
+            },
+            messages: &[],
+        });
+        builtin.chain(patterns).collect()
     }
 }
 

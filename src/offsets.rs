@@ -22,6 +22,11 @@ pub(crate) fn whole_graphemes(text: &str, start: usize, end: usize) -> (usize, u
     (start, end)
 }
 
+/// True when `at` (a character boundary of `text`) is a grapheme cluster boundary.
+pub(crate) fn is_grapheme_boundary(text: &str, at: usize) -> bool {
+    GraphemeCursor::new(at, text.len(), true).is_boundary(text, 0).unwrap_or(true)
+}
+
 /// The last cluster boundary at or before `at` (a character boundary). The
 /// cursor is given the whole text, so it never asks for more context; were
 /// it to, the span would widen to the text's start rather than split a cluster.

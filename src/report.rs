@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::facts::Judgement;
 use crate::facts::{Facts, Range};
-use crate::ids::{Category, CueKind, EqualityArea, FindingKind, RuleId, Severity};
+use crate::ids::{Category, CueKind, EqualityArea, FindingKind, Severity};
 use crate::offsets::{utf16_offsets, whole_graphemes};
-use crate::rules::RawFinding;
+use crate::policy::Policy;
+use crate::rules::{Place, RawFinding, RuleKey};
 use crate::sort;
 use crate::time::format_time;
 
@@ -135,47 +136,52 @@ pub struct Report {
     pub stats: Stats,
 }
 
-/// Converts normalised-text byte ranges to UTF-16 spans of the original text,
-/// in one pass over it, and orders the findings.
-pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, raw: Vec<RawFinding>) -> Report {
-    let range = |(s, e): Range| {
-        let (s, e) = doc.text_range(s, e);
+/// Converts byte ranges (of the normalised text, or a pattern's of the
+/// original) to UTF-16 spans of the original text, in one pass over it, and
+/// orders the findings.
+pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, policy: &Policy, raw: Vec<RawFinding>) -> Report {
+    let range = |place: Place| {
+        let (s, e) = match place {
+            Place::Normalised(s, e) => doc.text_range(s, e),
+            Place::Original(s, e) => (s, e),
+        };
         whole_graphemes(doc.text, s, e)
     };
+    let norm = |(s, e): Range| Place::Normalised(s, e);
     let mut offsets: Vec<usize> = Vec::new();
-    let mut add = |r: Range| {
-        let (s, e) = range(r);
+    let mut add = |place: Place| {
+        let (s, e) = range(place);
         offsets.push(s);
         offsets.push(e);
     };
     raw.iter().filter_map(|f| f.span).for_each(&mut add);
     for judgement in [&facts.opinion, &facts.child_voice] {
-        judgement.evidence.iter().copied().for_each(&mut add);
-        judgement.cues.iter().map(|&(r, _)| r).for_each(&mut add);
+        judgement.evidence.iter().copied().map(norm).for_each(&mut add);
+        judgement.cues.iter().map(|&(r, _)| norm(r)).for_each(&mut add);
     }
-    facts.equality.mentioned.iter().map(|&(_, s)| s).for_each(&mut add);
+    facts.equality.mentioned.iter().map(|&(_, s)| norm(s)).for_each(&mut add);
     if let Some(e) = facts.deadline.evidence {
-        add(e);
+        add(norm(e));
     }
     sort::sort(&mut offsets);
     offsets.dedup();
     let utf16 = utf16_offsets(doc.text, &offsets);
     let to16 = |byte: usize| utf16[offsets.binary_search(&byte).expect("offset was collected")];
-    let span = |r: Range| {
-        let (s, e) = range(r);
+    let span = |place: Place| {
+        let (s, e) = range(place);
         Span { start: to16(s), end: to16(e) }
     };
-    let text_of = |r: Range| {
-        let (s, e) = range(r);
+    let text_of = |place: Place| {
+        let (s, e) = range(place);
         doc.text[s..e].to_owned()
     };
 
-    let mut findings: Vec<(RuleId, usize, Finding)> = raw
+    let mut findings: Vec<(RuleKey, usize, Finding)> = raw
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
             let finding = Finding {
-                rule: f.rule.id().to_owned(),
+                rule: f.rule.id(policy).to_owned(),
                 kind: f.kind,
                 severity: f.severity,
                 standard: f.standard,
@@ -197,19 +203,19 @@ pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, raw: Vec<RawFinding>) 
     areas.dedup();
     let presence = |j: &Judgement| Presence {
         present: j.present(),
-        evidence: j.evidence.iter().copied().map(span).collect(),
+        evidence: j.evidence.iter().copied().map(|r| span(norm(r))).collect(),
         confidence: j.confidence,
-        cues: j.cues.iter().map(|&(r, cue)| Cue { span: span(r), cue, text: text_of(r) }).collect(),
+        cues: j.cues.iter().map(|&(r, cue)| Cue { span: span(norm(r)), cue, text: text_of(norm(r)) }).collect(),
     };
     let deadline = &facts.deadline;
     Report {
         findings,
         opinion: presence(&facts.opinion),
         child_voice: presence(&facts.child_voice),
-        equality: EqualitySummary { mentioned: areas, evidence: facts.equality.mentioned.iter().map(|&(_, s)| span(s)).collect() },
+        equality: EqualitySummary { mentioned: areas, evidence: facts.equality.mentioned.iter().map(|&(_, s)| span(norm(s))).collect() },
         deadline: Deadline {
             category: deadline.category,
-            evidence: deadline.evidence.map(span),
+            evidence: deadline.evidence.map(|r| span(norm(r))),
             due: deadline.due.map(format_time),
             status: match deadline.overdue {
                 Some(true) => DeadlineStatus::Overdue,

@@ -819,3 +819,33 @@ fn the_prebuilt_sample_report_is_current() {
     assert!(committed == fresh, "www/audit-sample.html is stale: run `make audit-sample` (or BLESS=1 cargo test --test audit)");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_policys_own_patterns_are_counted_like_rules() {
+    let dir = scratch("patterns");
+    let lines = concat!(
+        r#"{"id":"p1","team":"North","text":"J.S. was quiet. Actions from LCS-104233 agreed.","context":{"event":"other"}}"#,
+        "\n",
+        r#"{"id":"p2","team":"North","text":"K.L. and M. N. played. In my view they are safe.","context":{"event":"other"}}"#,
+        "\n",
+        r#"{"id":"p3","team":"South","text":"J.S. (initials used: this note goes to the school) was quiet.","context":{"event":"other"}}"#,
+        "\n",
+    );
+    let liverpool = concat!(env!("CARGO_MANIFEST_DIR"), "/policies/liverpool.json");
+    let html = dir.join("report.html");
+    let (r, report) = audit_bytes(&dir, "export.jsonl", lines.as_bytes(), &["--policy", liverpool, "--out", html.to_str().unwrap()]);
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    let report = report.unwrap();
+    let row = |id: &str| report["rules"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id} has a row")).clone();
+    let initials = row("child-initials");
+    assert_eq!(
+        (initials["title"].as_str(), initials["findings"].as_u64(), initials["standard"].as_u64()),
+        (Some("A child named by initials"), Some(3), Some(1))
+    );
+    assert_eq!(row("system-codes")["findings"], 1);
+    let follow_up: Vec<&Value> = report["follow_up"].as_array().unwrap().iter().collect();
+    assert!(follow_up.iter().any(|n| n["id"] == "p2" && n["rules"].as_array().unwrap().iter().any(|r| r[0] == "child-initials" && r[1] == 2)), "{follow_up:?}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("A child named by initials"), "the HTML names the pattern by its title");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

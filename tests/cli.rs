@@ -273,3 +273,33 @@ fn the_commands_work_as_before() {
     assert_eq!(serde_json::from_str::<Value>(out.trim()).unwrap()["id"], 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_policys_own_patterns_are_listed_and_checked() {
+    let liverpool = concat!(env!("CARGO_MANIFEST_DIR"), "/policies/liverpool.json");
+    let (status, markdown, err) = cli(&["rules", "--markdown", "--policy", liverpool]);
+    assert_eq!(status, Some(0), "{err}");
+    for expected in [
+        "\n### child-initials\n",
+        "**A child named by initials** — warning by default, Standard 1",
+        "`[A-Z]\\.\\s?[A-Z]\\.`",
+        "\n### system-codes\n",
+        "> Actions from LCS-104233",
+    ] {
+        assert!(markdown.contains(expected), "{expected:?} not in the policy's RULES.md");
+    }
+    let (_, builtin, _) = cli(&["rules", "--markdown"]);
+    assert!(!builtin.contains("child-initials"), "RULES.md itself is the built-in policy's");
+    let (status, text, _) = cli(&["rules", "--policy", liverpool]);
+    assert_eq!(status, Some(0));
+    assert!(text.contains("system-codes (advice, Standard 1)"), "{text}");
+
+    let dir = std::env::temp_dir().join(format!("cnc-cli-patterns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let note = dir.join("note.txt");
+    std::fs::write(&note, "Visit to J.S. today.\n").unwrap();
+    let (status, out, err) = cli(&["--policy", liverpool, "--text", note.to_str().unwrap()]);
+    assert_eq!(status, Some(1), "{err}");
+    assert!(out.contains("1:10  warning [child-initials, Standard 1]"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -64,6 +64,32 @@ fn a_five_megabyte_note_finishes() {
     assert_contract(&note, &report);
 }
 
+/// A council's patterns that would take a backtracking engine exponential
+/// time, and one that would take `find_iter` quadratic time, over 1 MB notes
+/// made of what they almost match: the check finishes (no time is asserted),
+/// and every span keeps the contract.
+#[test]
+fn pathological_council_patterns_finish_on_a_megabyte_note() {
+    let pattern =
+        |id: &str, regex: &str| serde_json::json!({"id": id, "regex": regex, "whole_word": false, "message": "M.", "severity": "advice", "standard": null});
+    let policy = serde_json::json!({"extends": "worcestershire", "patterns": [
+        pattern("nested-alternation", "(a|aa)*b"),
+        pattern("nested-repetition", "(x+x+)+y"),
+        pattern("greedy-then-short", ".*[^A-Z]|[A-Z]"),
+        pattern("counted", "(?:a|x|A){1,20}!"),
+    ]});
+    let checker = Checker::with_policy_value(policy).unwrap();
+    for note in ["a".repeat(1 << 20), "x ".repeat(1 << 19), "A".repeat(1 << 20)] {
+        let started = Instant::now();
+        let report = checker.check(&note, &Context::default());
+        println!("{} bytes checked in {:.2} s", note.len(), started.elapsed().as_secs_f64());
+        for id in ["nested-alternation", "nested-repetition", "greedy-then-short", "counted"] {
+            assert!(report.findings.iter().filter(|f| f.rule == id).count() <= 100, "at most 100 matches of a pattern are looked at");
+        }
+        assert_contract(&note, &report);
+    }
+}
+
 #[test]
 fn lone_surrogates_become_replacement_characters_one_unit_each() {
     // A Rust `&str` cannot hold a lone surrogate. Text from UTF-16 (as

@@ -11,7 +11,7 @@ use std::path::Path;
 const LAYERS: &[&[&str]] = &[
     &["error", "ids", "sort", "small_map"],
     &["calendar", "dates", "normalise", "offsets", "time", "words"],
-    &["context", "lexicon"],
+    &["context", "lexicon", "patterns"],
     &["policy"],
     &["document"],
     &["people"],

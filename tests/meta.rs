@@ -9,7 +9,7 @@ fn every_rule_is_documented_and_its_examples_behave() {
     let checker = Checker::new();
     let rules = checker.rules();
     assert!(rules.len() >= 14);
-    let mut ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
+    let mut ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
     let sorted = {
         let mut s = ids.clone();
         s.sort();
@@ -20,7 +20,7 @@ fn every_rule_is_documented_and_its_examples_behave() {
     assert_eq!(ids.len(), rules.len(), "rule ids are unique");
     for rule in &rules {
         assert!(rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is kebab-case", rule.id);
-        for (field, text) in [("title", rule.title), ("what", rule.what), ("why", rule.why), ("limits", rule.limits)] {
+        for (field, text) in [("title", &rule.title), ("what", &rule.what), ("why", &rule.why), ("limits", &rule.limits)] {
             assert!(text.len() > 10, "{}: {field} is empty", rule.id);
         }
         assert!(rule.why.contains("Standard") || rule.why.contains("Principles"), "{}: why cites the policy", rule.id);

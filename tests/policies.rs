@@ -71,3 +71,47 @@ fn the_default_policy_round_trips() {
     let note = "LAC review. Mum said Jayden was fine.";
     assert_eq!(checker.check(note, &Context::default()), Checker::new().check(note, &Context::default()));
 }
+
+/// The texts a rule flags in a note under a policy.
+fn flagged(checker: &Checker, rule: &str, text: &str) -> Vec<String> {
+    checker.check(text, &Context::default()).findings.into_iter().filter(|f| f.rule == rule).map(|f| f.text).collect()
+}
+
+#[test]
+fn the_second_policys_patterns_fire_and_their_unless_cancels_them() {
+    let liverpool = Checker::with_policy(LIVERPOOL).unwrap();
+    assert_eq!(flagged(&liverpool, "child-initials", "J.S. was quiet. Later J. S. and K.L. played."), ["J.S.", "J. S.", "K.L."]);
+    assert!(flagged(&liverpool, "child-initials", "J.S. (initials used, as this note goes to the school) was quiet.").is_empty());
+    assert!(flagged(&liverpool, "child-initials", "Redacted for the court: J.S. was quiet.").is_empty());
+    assert_eq!(flagged(&liverpool, "child-initials", "Initials in one sentence. J.S. in the next."), ["J.S."], "unless looks in the match's own sentence");
+    assert!(flagged(&liverpool, "child-initials", "j.s. was quiet.").is_empty(), "the regex is case-sensitive");
+
+    assert_eq!(flagged(&liverpool, "system-codes", "Actions from LCS-104233 and EHM12345 agreed."), ["LCS-104233", "EHM12345"]);
+    assert!(flagged(&liverpool, "system-codes", "Conference held (ref LCS-104233).").is_empty());
+    assert!(flagged(&liverpool, "system-codes", "Case number EHM12345 closed.").is_empty());
+    assert_eq!(flagged(&liverpool, "system-codes", "The referral LCS-104233 was agreed."), ["LCS-104233"], "\"referral\" is not \"ref\"");
+    assert!(flagged(&liverpool, "system-codes", "XLCS-104233 and LCS-1042339999 are not codes.").is_empty(), "whole words only");
+
+    let report = liverpool.check("J.S. was seen. Actions from LCS-104233 agreed.", &Context::default());
+    let initials = report.findings.iter().find(|f| f.rule == "child-initials").unwrap();
+    assert_eq!((initials.kind.id(), initials.severity.id(), initials.standard), ("term", "warning", Some(1)));
+    assert_eq!(initials.suggestions, ["the child's first name"]);
+    assert!(initials.message.starts_with("“J.S.” names someone"), "{}", initials.message);
+    let code = report.findings.iter().find(|f| f.rule == "system-codes").unwrap();
+    assert_eq!((code.kind.id(), code.severity.id(), code.suggestions.len()), ("passage", "advice", 0));
+}
+
+#[test]
+fn the_second_policys_patterns_are_rules_with_examples_that_behave() {
+    let liverpool = Checker::with_policy(LIVERPOOL).unwrap();
+    let rules = liverpool.rules();
+    let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids[ids.len() - 2..], ["child-initials", "system-codes"], "the policy's patterns follow the built-in rules");
+    for rule in &rules[rules.len() - 2..] {
+        assert!(rule.enabled && rule.messages.is_empty() && rule.what.contains("council's pattern `"), "{rule:?}");
+        assert!(rule.standard_text.as_deref().is_some_and(|t| t.starts_with("My case recording")), "{rule:?}");
+        assert!(!flagged(&liverpool, &rule.id, &rule.flagged_example).is_empty(), "{}: its flagged example", rule.id);
+        assert!(flagged(&liverpool, &rule.id, &rule.better_example).is_empty(), "{}: its better example", rule.id);
+    }
+    assert_eq!(Checker::new().rules().len() + 2, rules.len());
+}

@@ -129,3 +129,35 @@ fn lone_surrogates_from_javascript_become_replacement_characters() {
         assert_eq!(String::from(original.substring(start, end)), f["text"].as_str().unwrap());
     }
 }
+
+#[wasm_bindgen_test]
+fn a_policys_own_patterns_run_in_the_browser() {
+    let checker = Checker::new(js(include_str!("../policies/liverpool.json"))).unwrap();
+    let rules = to_json(&checker.rules().unwrap());
+    let ids: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.ends_with(&["child-initials", "system-codes"]), "{ids:?}");
+    let text = "Zo\u{eb} \u{1f469}\u{200d}\u{1f467} and J.S. met. Actions from LCS-104233.";
+    let report = to_json(&checker.check(text, JsValue::UNDEFINED).unwrap());
+    let findings = report["findings"].as_array().unwrap();
+    for (rule, expected) in [("child-initials", "J.S."), ("system-codes", "LCS-104233")] {
+        let f = findings.iter().find(|f| f["rule"] == rule).unwrap_or_else(|| panic!("{rule} flagged in {report}"));
+        let (start, end) = (f["span"]["start"].as_u64().unwrap() as u32, f["span"]["end"].as_u64().unwrap() as u32);
+        assert_eq!(String::from(js_sys::JsString::from(text).substring(start, end)), expected);
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_bad_pattern_throws_with_its_path_and_a_pathological_one_finishes() {
+    let bad = r#"{"extends":"worcestershire","patterns":[{"id":"x","regex":"ab(","message":"M.","severity":"advice","standard":null}]}"#;
+    let error: JsValue = Checker::new(js(bad)).err().expect("a bad regex is refused").into();
+    let problems = to_json(&js_sys::Reflect::get(&error, &"problems".into()).unwrap());
+    assert_eq!(problems[0]["path"], "patterns[0].regex");
+    assert!(problems[0]["message"].as_str().unwrap().contains("unclosed group"), "{problems}");
+    // Linear time in the browser too: a pattern that takes a backtracking
+    // engine exponential time, over a 1 MB note, finishes.
+    let slow =
+        r#"{"extends":"worcestershire","patterns":[{"id":"x","regex":"(a|aa)*b","whole_word":false,"message":"M.","severity":"advice","standard":null}]}"#;
+    let checker = Checker::new(js(slow)).unwrap();
+    let report = to_json(&checker.check(&"a".repeat(1 << 20), JsValue::UNDEFINED).unwrap());
+    assert!(!report["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "x"));
+}

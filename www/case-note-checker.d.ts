@@ -6,7 +6,7 @@ import type { CheckContext, Report, Finding, RuleInfo, Severity, RuleId, Categor
 
 export type { CheckContext, Report, Finding, RuleInfo, Severity, RuleId, Category };
 
-export interface Dismissal { rule: RuleId | string; text: string; }
+export interface Dismissal { rule: RuleId; text: string; }
 
 /** One problem with where it is: `context.event_at`, `timescales.other.days`, `fields.event`. */
 export interface Problem { path: string; message: string; }

@@ -79,43 +79,52 @@ export function renderRules({ index, list, info, check, onTry }) {
     card.append(el('h4', null, 'What it checks'), el('p', null, rule.what));
     card.append(el('h4', null, 'Why it matters'), el('p', null, rule.why));
 
-    const pair = el('div', 'example-pair');
-    const { text, context, shown } = exampleParts(rule.flagged_example);
-    let findings = [];
-    try {
-      findings = check(text, context).findings.filter((f) => f.rule === rule.id);
-    } catch {
-      findings = [];
-    }
-    const flagged = el('figure', 'example example-flagged');
-    flagged.append(el('figcaption', null, 'Flagged'));
-    flagged.append(markedExample(text, findings));
-    if (shown !== text) flagged.append(el('p', 'hint', shown.slice(text.length).trim()));
-    if (findings.length) {
-      const said = el('ul', 'example-messages');
-      for (const f of findings) said.append(el('li', null, `${SEVERITY[f.severity] ?? f.severity}: ${f.message}`));
-      flagged.append(said);
-    } else if (!rule.enabled) {
-      flagged.append(el('p', 'hint', 'Not flagged: this policy turns the rule off.'));
-    }
-    const better = el('figure', 'example example-better');
-    better.append(el('figcaption', null, 'Better'), el('p', 'example-text', rule.better_example));
-    pair.append(flagged, better);
-    card.append(el('h4', null, 'Examples'), pair);
+    // A council's own pattern may come without examples.
+    if (rule.flagged_example) {
+      const pair = el('div', 'example-pair');
+      const { text, context, shown } = exampleParts(rule.flagged_example);
+      let findings = [];
+      try {
+        findings = check(text, context).findings.filter((f) => f.rule === rule.id);
+      } catch {
+        findings = [];
+      }
+      const flagged = el('figure', 'example example-flagged');
+      flagged.append(el('figcaption', null, 'Flagged'));
+      flagged.append(markedExample(text, findings));
+      if (shown !== text) flagged.append(el('p', 'hint', shown.slice(text.length).trim()));
+      if (findings.length) {
+        const said = el('ul', 'example-messages');
+        for (const f of findings) said.append(el('li', null, `${SEVERITY[f.severity] ?? f.severity}: ${f.message}`));
+        flagged.append(said);
+      } else if (!rule.enabled) {
+        flagged.append(el('p', 'hint', 'Not flagged: this policy turns the rule off.'));
+      }
+      pair.append(flagged);
+      if (rule.better_example) {
+        const better = el('figure', 'example example-better');
+        better.append(el('figcaption', null, 'Better'), el('p', 'example-text', rule.better_example));
+        pair.append(better);
+      }
+      card.append(el('h4', null, 'Examples'), pair);
 
-    card.append(el('h4', null, 'Known limits'), el('p', null, rule.limits));
+      card.append(el('h4', null, 'Known limits'), el('p', null, rule.limits));
 
-    const actions = el('p', 'rule-actions');
-    const tryFlagged = el('button', null, 'Check the flagged example in the note');
-    tryFlagged.type = 'button';
-    tryFlagged.setAttribute('aria-label', `Check the flagged example in the note (${rule.title})`);
-    tryFlagged.addEventListener('click', () => onTry(text, context));
-    const tryBetter = el('button', null, 'Check the better example');
-    tryBetter.type = 'button';
-    tryBetter.setAttribute('aria-label', `Check the better example (${rule.title})`);
-    tryBetter.addEventListener('click', () => onTry(rule.better_example, {}));
-    actions.append(tryFlagged, ' ', tryBetter);
-    card.append(actions);
+      const actions = el('p', 'rule-actions');
+      const tryFlagged = el('button', null, 'Check the flagged example in the note');
+      tryFlagged.type = 'button';
+      tryFlagged.setAttribute('aria-label', `Check the flagged example in the note (${rule.title})`);
+      tryFlagged.addEventListener('click', () => onTry(text, context));
+      const tryBetter = el('button', null, 'Check the better example');
+      tryBetter.type = 'button';
+      tryBetter.setAttribute('aria-label', `Check the better example (${rule.title})`);
+      tryBetter.addEventListener('click', () => onTry(rule.better_example, {}));
+      actions.append(tryFlagged);
+      if (rule.better_example) actions.append(' ', tryBetter);
+      card.append(actions);
+    } else {
+      card.append(el('h4', null, 'Known limits'), el('p', null, rule.limits));
+    }
     return card;
   }));
 }

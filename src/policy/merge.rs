@@ -1,6 +1,7 @@
 //! A council's policy that `"extends": "worcestershire"`, laid over the
-//! built-in document before it is read: objects merge key by key, and word
-//! lists are edited with `add` and `remove`.
+//! built-in document before it is read: objects merge key by key, word
+//! lists are edited with `add` and `remove`, and patterns are added to the
+//! built-in policy's (which has none).
 
 use serde_json::{Map, Value};
 
@@ -8,7 +9,8 @@ use crate::error::Problem;
 use crate::normalise::normalise;
 
 /// Lays `overrides` over `base`: objects merge key by key, lists given as
-/// `{"add": [...], "remove": [terms]}` edit the base list, anything else replaces.
+/// `{"add": [...], "remove": [terms]}` edit the base list, `patterns` are
+/// added to the base's, anything else replaces.
 pub(super) fn merge(base: &mut Value, overrides: Map<String, Value>, problems: &mut Vec<Problem>) {
     for (key, value) in overrides {
         match (key.as_str(), value) {
@@ -37,6 +39,11 @@ pub(super) fn merge(base: &mut Value, overrides: Map<String, Value>, problems: &
                         }
                         replacement => *target = replacement,
                     }
+                }
+            }
+            ("patterns", Value::Array(added)) if base.get("patterns").is_some_and(Value::is_array) => {
+                if let Some(Value::Array(patterns)) = base.get_mut("patterns") {
+                    patterns.extend(added);
                 }
             }
             (_, Value::Object(fields)) if base.get(&key).is_some_and(Value::is_object) && key != "calendar" => {

@@ -6,16 +6,19 @@
 //! - `builtin`: the built-in policy's data, trimmed at compile time;
 //! - `merge`: an extending policy laid over the built-in document;
 //! - `read`: the document checked and read into a [`Policy`], every problem
-//!   reported with its path, so a broken policy never half-applies.
+//!   reported with its path, so a broken policy never half-applies;
+//! - `patterns`: the council's own patterns, read and compiled.
 
 mod builtin;
 mod merge;
+mod patterns;
 mod read;
 
 use chrono::NaiveTime;
 use serde_json::Value;
 
 pub(crate) use builtin::worcestershire_document;
+pub(crate) use patterns::{Pattern, PATTERN_LIMITS};
 
 use crate::calendar::Calendar;
 use crate::error::{Error, Problem};
@@ -60,6 +63,8 @@ pub(crate) struct Policy {
     /// Which rule checks which requirement of the policy, for `RULES.md`.
     pub coverage: Vec<Coverage>,
     pub lexicon: Lexicon,
+    /// The council's own patterns, which run like rules after the built-in ones.
+    pub patterns: Vec<Pattern>,
 }
 
 /// One requirement of the policy and the rules that check it (none, with a

@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 use serde_json::{Map, Value};
 
-use super::{Coverage, MessageVariants, Policy, RuleSettings, Timescale};
+use super::{Coverage, MessageVariants, Pattern, Policy, RuleSettings, Timescale};
 use crate::calendar::{Calendar, Region};
 use crate::error::{json_kind, Error, Problem};
 use crate::ids::{comma_list, Category, IdEnum, RuleId, Severity, Table};
@@ -17,8 +17,9 @@ use crate::time::{parse_clock, parse_date};
 pub(super) fn build(doc: &Value, list_texts: Option<[&str; List::COUNT]>, messages: MessageVariants) -> Result<Policy, Error> {
     let mut p = Problems::default();
     let fields = p.object("", doc);
-    p.known_keys("", fields, &["$schema", "name", "rules", "timescales", "category_names", "calendar", "standards", "lists", "coverage"]);
-    let coverage = p.coverage(fields.get("coverage"));
+    p.known_keys("", fields, &["$schema", "name", "rules", "timescales", "category_names", "calendar", "standards", "lists", "patterns", "coverage"]);
+    let patterns = p.patterns(fields.get("patterns"));
+    let coverage = p.coverage(fields.get("coverage"), &patterns);
     let name = p.string("name", fields.get("name")).unwrap_or_default();
 
     let rule_fields = p.object("rules", fields.get("rules").unwrap_or(&Value::Null));
@@ -102,7 +103,7 @@ pub(super) fn build(doc: &Value, list_texts: Option<[&str; List::COUNT]>, messag
 
     match (p.problems.is_empty(), rules, timescales, category_names, lexicon) {
         (true, Some(rules), Some(timescales), Some(category_names), Some(lexicon)) => {
-            Ok(Policy { name, rules, timescales, category_names, calendar, standards, coverage, lexicon })
+            Ok(Policy { name, rules, timescales, category_names, calendar, standards, coverage, lexicon, patterns })
         }
         _ => Err(Error::policy(p.problems)),
     }
@@ -110,14 +111,14 @@ pub(super) fn build(doc: &Value, list_texts: Option<[&str; List::COUNT]>, messag
 
 /// Problems found while reading a policy, each with its path.
 #[derive(Default)]
-struct Problems {
+pub(super) struct Problems {
     problems: Vec<Problem>,
 }
 
 static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
 
 impl Problems {
-    fn push(&mut self, path: &str, problem: &str) {
+    pub(super) fn push(&mut self, path: &str, problem: &str) {
         let path = if path.is_empty() { "policy" } else { path };
         self.problems.push(Problem::new(path, problem));
     }
@@ -136,14 +137,14 @@ impl Problems {
         }
     }
 
-    fn known_keys(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
+    pub(super) fn known_keys(&mut self, path: &str, map: &Map<String, Value>, known: &[&str]) {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             let full = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
             self.push(&full, &format!("is not a known field (expected one of {})", comma_list(known.iter().copied())));
         }
     }
 
-    fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
+    pub(super) fn string(&mut self, path: &str, v: Option<&Value>) -> Option<String> {
         match v {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             Some(Value::String(_)) => {
@@ -191,23 +192,8 @@ impl Problems {
                 true
             }
         };
-        let severity = match self.string(&format!("{path}.severity"), fields.get("severity")) {
-            Some(s) => Severity::from_id(&s).or_else(|| {
-                self.push(&format!("{path}.severity"), &format!("expected error, warning or advice, got {s:?}"));
-                None
-            }),
-            None => None,
-        };
-        let standard = match fields.get("standard") {
-            None | Some(Value::Null) => None,
-            Some(v) => match v.as_u64() {
-                Some(n @ 1..=5) => Some(n as u8),
-                _ => {
-                    self.push(&format!("{path}.standard"), &format!("expected a standard number from 1 to 5 or null, got {v}"));
-                    None
-                }
-            },
-        };
+        let severity = self.severity(&format!("{path}.severity"), fields.get("severity"));
+        let standard = fields.get("standard").and_then(|v| self.standard(&format!("{path}.standard"), v));
         let mut messages = SmallMap::new();
         let message_fields = self.object(&format!("{path}.messages"), fields.get("messages").unwrap_or(&Value::Null));
         for variant in variants {
@@ -227,6 +213,28 @@ impl Problems {
         Some(RuleSettings { enabled, severity: severity?, standard, messages, suggestions })
     }
 
+    pub(super) fn severity(&mut self, path: &str, v: Option<&Value>) -> Option<Severity> {
+        let s = self.string(path, v)?;
+        Severity::from_id(&s).or_else(|| {
+            self.push(path, &format!("expected error, warning or advice, got {s:?}"));
+            None
+        })
+    }
+
+    /// A standard's number from 1 to 5, or `None` for null (and for a bad value, with a problem).
+    pub(super) fn standard(&mut self, path: &str, v: &Value) -> Option<u8> {
+        match v {
+            Value::Null => None,
+            v => match v.as_u64() {
+                Some(n @ 1..=5) => Some(n as u8),
+                _ => {
+                    self.push(path, &format!("expected a standard number from 1 to 5 or null, got {v}"));
+                    None
+                }
+            },
+        }
+    }
+
     fn timescale(&mut self, path: &str, v: &Value) -> Option<Timescale> {
         let fields = self.object(path, v);
         self.known_keys(path, fields, &["same_day", "hours", "working_days", "day_ends_at"]);
@@ -242,7 +250,8 @@ impl Problems {
         }
     }
 
-    fn coverage(&mut self, v: Option<&Value>) -> Vec<Coverage> {
+    /// The coverage table; its rows may name built-in rules and the policy's own patterns.
+    fn coverage(&mut self, v: Option<&Value>, patterns: &[Pattern]) -> Vec<Coverage> {
         let Some(v) = v else { return Vec::new() };
         let Value::Array(items) = v else {
             self.push("coverage", &format!("expected an array, got {}", json_kind(v)));
@@ -258,7 +267,7 @@ impl Problems {
             let mut rules = Vec::new();
             for (j, rule) in fields.get("rules").and_then(Value::as_array).into_iter().flatten().enumerate() {
                 match rule.as_str() {
-                    Some(id) if RuleId::from_id(id).is_some() => rules.push(id.to_owned()),
+                    Some(id) if RuleId::from_id(id).is_some() || patterns.iter().any(|p| p.id == id) => rules.push(id.to_owned()),
                     _ => self.push(&format!("{path}.rules[{j}]"), &format!("{rule} is not a rule of this checker")),
                 }
             }

@@ -7,6 +7,10 @@
 //! a rule is a compile error. Its documentation feeds the CLI's `rules`
 //! listing, the page's explanations, `RULES.md`, the policy schema and the
 //! TypeScript types.
+//!
+//! A policy's own patterns (`patterns`) run after the built-in rules, one
+//! pass each over the note (see `patterns`), and report through
+//! [`Cx::emit_pattern`] under their own ids.
 
 use crate::context::Context;
 use crate::document::Document;
@@ -24,6 +28,7 @@ mod late_recording;
 mod missing_child_voice;
 mod missing_professional_opinion;
 mod opinion_as_fact;
+mod patterns;
 mod plain_english;
 mod stigmatising_language;
 mod unattributed_decision;
@@ -87,15 +92,41 @@ pub(crate) fn message_variants(id: RuleId) -> &'static [&'static str] {
     rule(id).meta.messages
 }
 
+/// Which rule a finding is from: a built-in rule, or one of the policy's
+/// own patterns (by its place in `Policy::patterns`). Built-in rules sort first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum RuleKey {
+    Rule(RuleId),
+    Pattern(usize),
+}
+
+impl RuleKey {
+    /// The id findings carry.
+    pub fn id(self, policy: &Policy) -> &str {
+        match self {
+            RuleKey::Rule(rule) => rule.id(),
+            RuleKey::Pattern(i) => &policy.patterns[i].id,
+        }
+    }
+}
+
+/// Where a finding is: a byte range of the normalised text (where the rules
+/// work), or of the original text (where a policy's patterns match).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Normalised(usize, usize),
+    Original(usize, usize),
+}
+
 /// A finding before its span is converted to UTF-16.
 #[derive(Debug)]
 pub(crate) struct RawFinding {
-    pub rule: RuleId,
+    pub rule: RuleKey,
     pub kind: FindingKind,
     pub severity: Severity,
     pub standard: Option<u8>,
-    /// Byte range of the normalised text.
-    pub span: Option<(usize, usize)>,
+    /// `None` for a finding about the whole note.
+    pub span: Option<Place>,
     pub message: String,
     pub suggestions: Vec<String>,
 }
@@ -156,7 +187,8 @@ impl<'a> Cx<'a> {
         Cx { doc, ctx, policy, people, facts, rule: RuleId::Jargon, findings: Vec::new() }
     }
 
-    /// Runs each rule the policy enables, in the order given.
+    /// Runs each rule the policy enables, in the order given, then the
+    /// policy's own patterns.
     pub fn run(mut self, rules: impl Iterator<Item = RuleId>) -> Vec<RawFinding> {
         for id in rules {
             if self.policy.rule(id).enabled {
@@ -164,6 +196,7 @@ impl<'a> Cx<'a> {
                 (rule(id).check)(&mut self);
             }
         }
+        patterns::run(&mut self);
         self.findings
     }
 
@@ -173,11 +206,26 @@ impl<'a> Cx<'a> {
         let message = self.policy.message(self.rule, flag.variant, flag.values);
         let suggestions = flag.suggestions.unwrap_or_else(|| self.policy.suggestions(self.rule).to_vec());
         self.findings.push(RawFinding {
-            rule: self.rule,
+            rule: RuleKey::Rule(self.rule),
             kind: flag.kind,
             severity: flag.severity.unwrap_or(settings.severity),
             standard: settings.standard,
-            span: flag.span,
+            span: flag.span.map(|(s, e)| Place::Normalised(s, e)),
+            message,
+            suggestions,
+        });
+    }
+
+    /// Records a match of the policy's pattern `index` at a byte range of
+    /// the original text, with the pattern's severity and standard.
+    pub fn emit_pattern(&mut self, index: usize, (start, end): (usize, usize), message: String, suggestions: Vec<String>) {
+        let pattern = &self.policy.patterns[index];
+        self.findings.push(RawFinding {
+            rule: RuleKey::Pattern(index),
+            kind: pattern.kind(),
+            severity: pattern.severity,
+            standard: pattern.standard,
+            span: Some(Place::Original(start, end)),
             message,
             suggestions,
         });

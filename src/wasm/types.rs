@@ -2,7 +2,9 @@
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 export type Severity = "error" | "warning" | "advice";
-export type RuleId = "documents-given" | "equality-information" | "information-sharing" | "jargon" | "late-recording" | "missing-child-voice" | "missing-professional-opinion" | "opinion-as-fact" | "plain-english" | "stigmatising-language" | "unattributed-decision" | "unresolved-disagreement" | "vague-language" | "visit-details";
+export type BuiltInRuleId = "documents-given" | "equality-information" | "information-sharing" | "jargon" | "late-recording" | "missing-child-voice" | "missing-professional-opinion" | "opinion-as-fact" | "plain-english" | "stigmatising-language" | "unattributed-decision" | "unresolved-disagreement" | "vague-language" | "visit-details";
+/** A rule's id: a built-in rule's, or one of the policy's own patterns' (any kebab-case id it gives). */
+export type RuleId = BuiltInRuleId | (string & {});
 export type FindingKind = "term" | "passage" | "missing" | "field-empty" | "late";
 export type EqualityArea = "ethnicity" | "race" | "culture" | "gender" | "age" | "religion" | "language" | "communication" | "sensory_impairment" | "disability" | "sexual_orientation";
 export type Category = "high_risk" | "s47_strategy_significant" | "statutory_visit" | "other";
@@ -10,7 +12,7 @@ export type CueKind = "your-view" | "hedged-analysis" | "analysis" | "reasoning"
 /** Half-open range in UTF-16 code units: `text.substring(start, end)`. */
 export interface Span { start: number; end: number; }
 export interface Finding {
-  rule: RuleId | string; kind: FindingKind; severity: Severity; standard: number | null; span: Span | null;
+  rule: RuleId; kind: FindingKind; severity: Severity; standard: number | null; span: Span | null;
   text: string; message: string; suggestions: string[];
 }
 /** The words that led to a judgement, and what kind of cue they are. */
@@ -35,7 +37,7 @@ export interface CheckContext {
   equality?: Partial<Record<EqualityArea, string | null>> | null;
 }
 export interface RuleInfo {
-  id: RuleId | string; title: string; severity: Severity; standard: number | null; enabled: boolean;
+  id: RuleId; title: string; severity: Severity; standard: number | null; enabled: boolean;
   standard_text: string | null; what: string; why: string;
   flagged_example: string; better_example: string; limits: string;
   kinds: FindingKind[]; messages: string[];

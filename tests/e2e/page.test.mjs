@@ -526,6 +526,15 @@ test('the policy switcher loads the Liverpool policy and its rules and timescale
     assert.match(await page.locator('#rule-plain-english').innerText(), /Turned off in this policy/);
     assert.match(await page.locator('#rule-vague-language').innerText(), /Warning by default/);
     assert.match(await page.locator('.cnc-check--deadline').innerText(), /within 2 working days/);
+    // The policy's own patterns are rules like the others: listed, explained
+    // with their flagged example marked, and run on the note.
+    const initials = page.locator('#rule-child-initials');
+    assert.match(await initials.innerText(), /A child named by initials[\s\S]*Warning by default[\s\S]*\[A-Z\]/);
+    assert.equal(await initials.locator('.example-mark').first().innerText(), 'J.S.');
+    await page.locator('#note').fill('J.S. was quiet during the visit. Actions from LCS-104233 were agreed.');
+    await caughtUp(page);
+    const found = await page.evaluate(() => window.caseNoteChecker.lastReport.findings.filter((f) => f.span).map((f) => [f.rule, f.text]));
+    assert.deepEqual(found.filter(([rule]) => rule === 'child-initials' || rule === 'system-codes'), [['child-initials', 'J.S.'], ['system-codes', 'LCS-104233']]);
     await page.selectOption('#policy', '');
     await page.waitForFunction(() => document.body.dataset.policy === 'builtin');
     await caughtUp(page);
