@@ -25,6 +25,10 @@ pub struct Context {
     pub(crate) event: Option<Category>,
     pub(crate) event_at: Option<NaiveDateTime>,
     pub(crate) recorded_at: Option<NaiveDateTime>,
+    /// The time "today" and "yesterday" in the note are read from when the
+    /// form gives no `recorded_at`: the caller's clock (the browser's or the
+    /// CLI's). Not part of the JSON form: the core never reads a clock.
+    pub(crate) now: Option<NaiveDateTime>,
     pub(crate) child_name: Option<String>,
     pub(crate) child_age_years: Option<f64>,
     pub(crate) equality: Option<SmallMap<EqualityArea, String>>,
@@ -137,6 +141,25 @@ impl Context {
         self.recorded_at = Some(parse_time("context.recorded_at", time)?);
         self.validate()?;
         Ok(self)
+    }
+
+    /// The caller's clock (`YYYY-MM-DDTHH:MM`, local time): the time a note's
+    /// "today" or "on Monday" is read from when there is no `recorded_at`.
+    /// The browser binding and the CLI set it; the core never reads a clock.
+    pub fn with_now(mut self, time: &str) -> Result<Context, Error> {
+        self.now = Some(parse_time("now", time)?);
+        Ok(self)
+    }
+
+    /// True when the form gives the time the note is recorded.
+    pub fn has_recorded_at(&self) -> bool {
+        self.recorded_at.is_some()
+    }
+
+    /// The time the note's own dates are read from: `recorded_at`, or the
+    /// caller's clock.
+    pub(crate) fn reference_time(&self) -> Option<NaiveDateTime> {
+        self.recorded_at.or(self.now)
     }
 
     /// The child's name as the note may use it; helps tell the child's words

@@ -87,10 +87,19 @@ impl<'t> Document<'t> {
         (self.to_text[start] as usize, self.to_text[end] as usize)
     }
 
+    /// The range of `norm` that a byte range of the original text became
+    /// (the inverse of [`Document::text_range`]; white space dropped by
+    /// normalising shrinks the range).
+    pub fn norm_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let at = |pos: usize| self.to_text.partition_point(|&t| (t as usize) < pos);
+        let (start, end) = (at(start), at(end));
+        (start.min(self.norm.len()), end.min(self.norm.len()).max(start.min(self.norm.len())))
+    }
+
     /// The offset in `norm` of a byte offset of `text`: of the character
     /// there, or of the next one `norm` keeps when white space was folded.
     pub fn norm_offset(&self, text_offset: usize) -> usize {
-        self.to_text.partition_point(|&t| (t as usize) < text_offset)
+        self.norm_range(text_offset, text_offset).0
     }
 
     /// The lower-case text of a token.

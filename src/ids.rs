@@ -79,6 +79,16 @@ id_enum! {
 }
 
 id_enum! {
+    /// Where the event time a deadline counts from came from.
+    TimeSource {
+        /// The form's `event_at`.
+        Form = "form",
+        /// The note's own words ("visited on 23/11 at 10am"), read when the form gives no time.
+        Text = "text",
+    }
+}
+
+id_enum! {
     /// A recording timescale category, strictest first.
     Category {
         /// High-risk events or information: by the end of the same day.

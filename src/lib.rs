@@ -55,10 +55,11 @@ pub use context::Context;
 pub use error::{Error, Problem};
 #[doc(hidden)]
 pub use facts::TrainingRow;
-pub use ids::{Category, CueKind, EqualityArea, FindingKind, RuleId, Severity};
+pub use ids::{Category, CueKind, EqualityArea, FindingKind, RuleId, Severity, TimeSource};
 pub use policy::Coverage;
 pub use report::{Cue, Deadline, DeadlineStatus, EqualitySummary, Finding, Presence, Report, Span, Stats};
 
+use dates::DateReader;
 use document::Document;
 use facts::{Facts, Models};
 use people::People;
@@ -70,6 +71,7 @@ use policy::Policy;
 pub struct Checker {
     policy: Policy,
     models: Models,
+    dates: DateReader,
 }
 
 /// A rule as the CLI's `rules` listing, the page and `RULES.md` show it: a
@@ -116,7 +118,7 @@ impl Default for Checker {
 impl Checker {
     /// A checker for the built-in policy (Worcestershire's "Recording with Care").
     pub fn new() -> Checker {
-        Checker { policy: Policy::worcestershire(rules::message_variants), models: Models::builtin() }
+        Checker { policy: Policy::worcestershire(rules::message_variants), models: Models::builtin(), dates: DateReader::new() }
     }
 
     /// A checker for a council's own policy (JSON; see `policy.schema.json`),
@@ -134,13 +136,13 @@ impl Checker {
     /// # Ok::<(), case_note_checker::Error>(())
     /// ```
     pub fn with_policy(json: &str) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_json(json, rules::message_variants)?, models: Models::builtin() })
+        Ok(Checker { policy: Policy::from_json(json, rules::message_variants)?, models: Models::builtin(), dates: DateReader::new() })
     }
 
     /// A checker for a council's policy already parsed as JSON (what the
     /// WebAssembly binding receives from a JavaScript object).
     pub fn with_policy_value(policy: serde_json::Value) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)?, models: Models::builtin() })
+        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)?, models: Models::builtin(), dates: DateReader::new() })
     }
 
     /// Which rule checks which requirement of the policy.
@@ -169,7 +171,7 @@ impl Checker {
     fn check_in_order(&self, text: &str, context: &Context, order: impl Iterator<Item = RuleId>) -> Report {
         let doc = Document::new(text, &self.policy.lexicon);
         let people = People::new(&doc, context);
-        let facts = Facts::new(&doc, context, &self.policy, &people, &self.models);
+        let facts = Facts::new(&doc, context, &self.policy, &people, &self.models, &self.dates);
         let findings = rules::Cx::new(&doc, context, &self.policy, &people, &facts).run(order);
         report::assemble(&doc, &facts, &self.policy, findings)
     }
@@ -182,7 +184,7 @@ impl Checker {
     pub fn sentence_features(&self, text: &str, context: &Context) -> Vec<facts::TrainingRow> {
         let doc = Document::new(text, &self.policy.lexicon);
         let people = People::new(&doc, context);
-        facts::training_rows(&doc, context, &self.policy, &people)
+        facts::training_rows(&doc, context, &self.policy, &people, &self.dates)
     }
 
     #[cfg(test)]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::facts::Judgement;
 use crate::facts::{Facts, Range};
-use crate::ids::{Category, CueKind, EqualityArea, FindingKind, Severity};
+use crate::ids::{Category, CueKind, EqualityArea, FindingKind, Severity, TimeSource};
 use crate::offsets::{utf16_offsets, whole_graphemes};
 use crate::policy::Policy;
 use crate::rules::{Place, RawFinding, RuleKey};
@@ -92,6 +92,13 @@ pub struct Deadline {
     pub category: Category,
     /// The words that put the note in this category, if it came from the text.
     pub evidence: Option<Span>,
+    /// When the event happened (`YYYY-MM-DDTHH:MM`), if known: the form's
+    /// `event_at`, or the time the note's opening gives ("Visited on 23/11 at
+    /// 10am"; a day alone counts from 23:59 that day). Numeric dates are read
+    /// day first, the UK order: "03/04" is 3 April.
+    pub event_at: Option<String>,
+    /// Where `event_at` came from: `form` or `text`.
+    pub event_at_source: Option<TimeSource>,
     /// When the note is due (`YYYY-MM-DDTHH:MM`), if the event time is known.
     pub due: Option<String>,
     /// Whether it was recorded in time.
@@ -216,6 +223,8 @@ pub(crate) fn assemble(doc: &Document<'_>, facts: &Facts, policy: &Policy, raw: 
         deadline: Deadline {
             category: deadline.category,
             evidence: deadline.evidence.map(|r| span(norm(r))),
+            event_at: deadline.event_at.map(format_time),
+            event_at_source: deadline.event_at_source,
             due: deadline.due.map(format_time),
             status: match deadline.overdue {
                 Some(true) => DeadlineStatus::Overdue,

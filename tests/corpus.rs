@@ -168,6 +168,9 @@ pub fn score(checker: &Checker, files: &[(&str, &str)]) -> Scores {
             }
             let status = serde_json::to_value(report.deadline.status).unwrap();
             s.status.add(labels["status"] == status);
+            if labels["status"] != status {
+                s.misses.push(format!("{id} status: expected {}, got {status} (event_at {:?})", labels["status"], report.deadline.event_at));
+            }
             for key in ["jargon", "stigmatising", "vague"] {
                 for term in strings(&labels[key]) {
                     let found = occurrences(text, term).into_iter().any(|r| covered(&report, r));

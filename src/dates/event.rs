@@ -44,7 +44,7 @@ fn choose(text: &str, mentions: &[TimeMention], ends: &[usize], reference: Naive
     let chosen = mentions.iter().find(|m| {
         let Some(date) = m.date else { return false };
         let at = date.and_time(m.time.unwrap_or(NaiveTime::MIN));
-        sentence(m.start) < OPENING_SENTENCES && at <= reference && !after_birth_words(text, m.start)
+        sentence(m.start) < OPENING_SENTENCES && at <= reference && !after_birth_words(text, m.start) && !after_limit_words(text, m.start)
     })?;
     let date = chosen.date?;
     if let Some(time) = chosen.time {
@@ -94,6 +94,18 @@ fn sentence_ends(text: &str, mentions: &[TimeMention], most: usize) -> Vec<usize
         }
     }
     ends
+}
+
+/// True when the word just before `start` makes the mention a limit or a
+/// span, not the event's time: "needs seeing by Fri", "until Monday",
+/// "since 3 March".
+fn after_limit_words(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().as_bytes();
+    ["by", "until", "till", "before", "since"].iter().any(|word| {
+        before.len() >= word.len()
+            && before[before.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+            && (before.len() == word.len() || !before[before.len() - word.len() - 1].is_ascii_alphanumeric())
+    })
 }
 
 /// True when a date of birth is introduced just before `start`: "DOB:",
@@ -160,6 +172,8 @@ mod tests {
         assert_eq!(event("Jayden (DOB: 03/04/2015) was seen on 23/11/2026."), Some(("2026-11-23T00:00".into(), true, "23/11/2026")));
         assert_eq!(event("Jayden, born on 3 April 2015, was seen today."), Some(("2026-11-25T00:00".into(), true, "today")));
         assert_eq!(event("Date of birth 03/04/2015."), None);
+        assert_eq!(event("Not seen: he needs seeing by Fri. Visited on Monday."), Some(("2026-11-23T00:00".into(), true, "Monday")));
+        assert_eq!(event("Mum has not drunk since 3 March."), None);
     }
 
     #[test]

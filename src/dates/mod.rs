@@ -45,9 +45,6 @@
 //! on), so no input can make the reader slow. Spans are byte ranges that
 //! always fall on character boundaries.
 
-// Read by the deadline facts once they take the event time from the note.
-#![cfg_attr(not(test), allow(dead_code))]
-
 mod combine;
 mod event;
 mod pattern;

@@ -24,7 +24,7 @@ use chrono::{Duration, NaiveDateTime};
 
 use super::{record, spans, timeline, Cx, Deadline, Range};
 use crate::document::Document;
-use crate::ids::Category;
+use crate::ids::{Category, TimeSource};
 use crate::lexicon::{Class, DeadlineCue, Hit, List, Tag};
 use crate::policy::{Policy, Timescale};
 
@@ -102,8 +102,15 @@ struct Cue {
 
 /// The strictest category the text or the form shows, its due time and status.
 pub(super) fn find(cx: &Cx<'_>) -> Deadline {
-    let (category, evidence) = text_category(cx).unwrap_or((Category::Other, None));
-    let event_at = cx.ctx.event_at;
+    let (mut event_at, mut event_at_source, when) = event_time(cx);
+    let mut found = text_category(cx, event_at);
+    if event_at_source == Some(TimeSource::Text) && (found.as_ref().is_some_and(|f| f.2) || dated_lines(cx.doc.text) >= 2) {
+        // A chronology, statement or supervision record records many events,
+        // not one at its first date: no event time from its words.
+        (event_at, event_at_source) = (None, None);
+        found = text_category(cx, None);
+    }
+    let (category, evidence) = found.map_or((Category::Other, None), |(c, e, _)| (c, e));
     let mut candidates = vec![(category, evidence)];
     if let Some(event) = cx.ctx.event.filter(|&e| e != category) {
         candidates.push((event, None));
@@ -111,15 +118,66 @@ pub(super) fn find(cx: &Cx<'_>) -> Deadline {
     let (category, evidence) = candidates.into_iter().min_by_key(|&(c, _)| (event_at.map(|at| due(cx.policy, c, at)), c)).expect("at least one candidate");
     let due = event_at.map(|at| due(cx.policy, category, at));
     let overdue = due.zip(cx.ctx.recorded_at).map(|(due, recorded)| recorded > due);
-    Deadline { category, evidence, due, overdue }
+    Deadline { category, evidence, event_at, event_at_source, when, due, overdue }
+}
+
+/// When the event happened, where that came from, and the note's own words
+/// for it. The form's `event_at` wins; without it, the time the note's
+/// opening gives (see `DateReader::event_time`), read from `recorded_at` or
+/// the caller's clock. A day without a time of day counts from the end of
+/// that day (or the reference time, if sooner), so the worker is never told
+/// a note is late because the checker guessed the hour.
+fn event_time(cx: &Cx<'_>) -> (Option<NaiveDateTime>, Option<TimeSource>, Option<Range>) {
+    let doc = cx.doc;
+    // Without a reference the note's words still show *whether* it says when
+    // (for `visit-details`), but not which day "Monday" was.
+    let reference = cx.ctx.reference_time();
+    let read = cx.dates.event_time(doc.text, reference.unwrap_or(FAR_FUTURE));
+    let when = read.map(|t| doc.norm_range(t.span.0, t.span.1));
+    if let Some(at) = cx.ctx.event_at {
+        return (Some(at), Some(TimeSource::Form), when);
+    }
+    let at = reference.and(read).map(|t| {
+        let at = if t.date_only { t.at.date().and_time(END_OF_DAY) } else { t.at };
+        reference.map_or(at, |r| at.min(r))
+    });
+    (at, at.map(|_| TimeSource::Text), when)
+}
+
+/// A reference later than any note's event, for finding the note's words
+/// for when without placing them in time.
+const FAR_FUTURE: NaiveDateTime = match chrono::NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d.and_time(chrono::NaiveTime::MIN),
+    None => panic!("9999-12-31 is a date"),
+};
+
+/// The end of a day, for a date the note gives without a time.
+const END_OF_DAY: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(23, 59, 0) {
+    Some(t) => t,
+    None => panic!("23:59 is a time"),
+};
+
+/// True for a line that starts with a numeric date: "14/01/2026 | MFH
+/// episode", "02/09/2025 – SW visit", as a chronology or log's lines do.
+fn starts_with_date(line: &str) -> bool {
+    let b = line.trim_start().as_bytes();
+    let digits = |from: usize| b[from.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let day = digits(0);
+    (1..=2).contains(&day) && matches!(b.get(day), Some(b'/' | b'.' | b'-')) && (1..=2).contains(&digits(day + 1))
+}
+
+/// How many lines start with a date (see `starts_with_date`).
+fn dated_lines(text: &str) -> usize {
+    text.lines().filter(|line| starts_with_date(line)).count()
 }
 
 /// The category of the event the text records, with the words that decided
-/// it; `None` when the text names no event of any category.
-fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
+/// it and whether the text is a record of other events (a chronology, a
+/// statement); `None` when the text names no event of any category.
+fn text_category(cx: &Cx<'_>, event_at: Option<NaiveDateTime>) -> Option<(Category, Option<Range>, bool)> {
     let doc = cx.doc;
     let sentences = spans::sentences(doc);
-    let timeline = timeline::read(doc, &sentences, cx.ctx.event_at.map(|t| t.date()));
+    let timeline = timeline::read(doc, &sentences, event_at.map(|t| t.date()));
     let at_event = &timeline.at_event;
     let sentence_of = |hit: &Hit| spans::of_token(&sentences, doc.token_at(hit.start));
     let hedges: Vec<(usize, usize)> =
@@ -178,16 +236,15 @@ fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
     let opening = if cues.iter().any(|c| c.sentence == 0 && c.at_word < OPENING_WORDS) { 0 } else { 1 };
     let in_opening = |c: &Cue| c.sentence <= opening && c.at_word < OPENING_WORDS;
     if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::Record) {
-        return Some((Category::Other, Some(cue.span)));
+        return Some((Category::Other, Some(cue.span), true));
     }
     if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.named && c.says == Says::Event(Category::S47StrategySignificant)) {
-        return Some((Category::S47StrategySignificant, Some(cue.span)));
+        return Some((Category::S47StrategySignificant, Some(cue.span), false));
     }
     if record::numbered_paragraphs(doc) {
-        return Some((Category::Other, None));
+        return Some((Category::Other, None, true));
     }
     let not_statutory = cues.iter().any(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::NotStatutory);
-    let event_at = cx.ctx.event_at;
     cues.iter()
         .filter_map(|c| match c.says {
             Says::Event(Category::StatutoryVisit) if not_statutory && !c.named => None,
@@ -195,7 +252,7 @@ fn text_category(cx: &Cx<'_>) -> Option<(Category, Option<Range>)> {
             _ => None,
         })
         .min_by_key(|&(category, span)| (event_at.map(|at| due(cx.policy, category, at)), category, span.0, std::cmp::Reverse(span.1)))
-        .map(|(category, span)| (category, Some(span)))
+        .map(|(category, span)| (category, Some(span), false))
 }
 
 /// True when the few words after a cue, in its clause, name a time other
@@ -270,6 +327,39 @@ mod tests {
         assert_eq!(deadline("Outcome of the strategy discussion:", at).1.as_deref(), Some("2026-11-24T10:00"));
         assert_eq!(deadline("Statutory visit.", at).1.as_deref(), Some("2026-11-26T10:00"));
         assert_eq!(deadline("Phone call with school.", at).1.as_deref(), Some("2026-11-30T23:59"));
+    }
+
+    #[test]
+    fn the_event_time_comes_from_the_note_when_the_form_has_none() {
+        use crate::ids::TimeSource;
+        let recorded = r#"{"recorded_at":"2026-11-26T09:00"}"#;
+        let d = check_with("Statutory visit on 23/11 at 10am. I saw Jayden alone.", recorded).deadline;
+        assert_eq!((d.event_at.as_deref(), d.event_at_source), (Some("2026-11-23T10:00"), Some(TimeSource::Text)));
+        assert_eq!((d.due.as_deref(), d.status), (Some("2026-11-26T10:00"), DeadlineStatus::OnTime));
+        // The form's time wins over the note's.
+        let both = r#"{"event_at":"2026-11-24T15:00","recorded_at":"2026-11-26T09:00"}"#;
+        let d = check_with("Statutory visit on 23/11 at 10am.", both).deadline;
+        assert_eq!((d.event_at.as_deref(), d.event_at_source), (Some("2026-11-24T15:00"), Some(TimeSource::Form)));
+        // UK order: 03/04 is 3 April.
+        let d = check_with("Home visit on 03/04/2026 at 2pm.", r#"{"recorded_at":"2026-04-10T09:00"}"#).deadline;
+        assert_eq!(d.event_at.as_deref(), Some("2026-04-03T14:00"));
+        // "Yesterday" and "this morning" are read from recorded_at, or from the caller's clock.
+        let d = check_with("Visited Jayden yesterday at 4pm.", recorded).deadline;
+        assert_eq!(d.event_at.as_deref(), Some("2026-11-25T16:00"));
+        let now = crate::Context::default().with_now("2026-11-26T12:30").unwrap();
+        let d = crate::rules::test::CHECKER.check("Statutory visit this morning at 10.", &now).deadline;
+        assert_eq!((d.event_at.as_deref(), d.status), (Some("2026-11-26T10:00"), DeadlineStatus::Unknown));
+        // A day without a time counts from the end of it, never later than the reference.
+        let d = check_with("Statutory visit on Monday 23rd November.", recorded).deadline;
+        assert_eq!(d.event_at.as_deref(), Some("2026-11-23T23:59"));
+        let d = check_with("Statutory visit today.", recorded).deadline;
+        assert_eq!(d.event_at.as_deref(), Some("2026-11-26T09:00"));
+        // A chronology records many events, not one at its first date.
+        let d = check_with("02/09/2025 – SW visit to Yonas.\n05/09/2025 – Age assessment outcome.", recorded).deadline;
+        assert_eq!((d.event_at, d.event_at_source), (None, None));
+        // Without a reference, "Monday" cannot be placed: no time, no source.
+        let d = check("Statutory visit on Monday at 10am.").deadline;
+        assert_eq!((d.event_at, d.event_at_source), (None, None));
     }
 
     #[test]

@@ -20,8 +20,9 @@ pub(crate) use model::Models;
 use chrono::NaiveDateTime;
 
 use crate::context::Context;
+use crate::dates::DateReader;
 use crate::document::Document;
-use crate::ids::{Category, CueKind, EqualityArea};
+use crate::ids::{Category, CueKind, EqualityArea, TimeSource};
 use crate::lexicon::{Class, RecordingClass, VoiceClass};
 use crate::people::People;
 use crate::policy::Policy;
@@ -37,6 +38,13 @@ pub(crate) struct Deadline {
     pub category: Category,
     /// The words that decided the category, when the text did.
     pub evidence: Option<Range>,
+    /// When the event happened: the form's `event_at`, or else the time the
+    /// note itself gives, read from `recorded_at` or the caller's clock.
+    pub event_at: Option<NaiveDateTime>,
+    pub event_at_source: Option<TimeSource>,
+    /// The note's own words for when the event happened ("on 23/11 at
+    /// 10am"), found even when there is no time to read them from.
+    pub when: Option<Range>,
     pub due: Option<NaiveDateTime>,
     pub overdue: Option<bool>,
 }
@@ -94,6 +102,7 @@ pub(crate) struct Cx<'a> {
     pub ctx: &'a Context,
     pub policy: &'a Policy,
     pub people: &'a People,
+    pub dates: &'a DateReader,
 }
 
 /// Each sentence's features (both models read the same), and what the rules found.
@@ -210,8 +219,8 @@ fn strongest_cue(model: &Model, detector: Detector, sources: &[(u32, Source)]) -
 
 impl Facts {
     /// Works out every fact of one note.
-    pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, models: &Models) -> Facts {
-        let cx = Cx { doc, ctx, policy, people };
+    pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, models: &Models, dates: &DateReader) -> Facts {
+        let cx = Cx { doc, ctx, policy, people, dates };
         let young_child = age::child_is_young(&cx);
         let sentences = Sentences::new(&cx, young_child);
         Facts {
@@ -239,8 +248,8 @@ pub struct TrainingRow {
 }
 
 /// Every sentence's features, in the form the trainer reads.
-pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People) -> Vec<TrainingRow> {
-    let cx = Cx { doc, ctx, policy, people };
+pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, dates: &DateReader) -> Vec<TrainingRow> {
+    let cx = Cx { doc, ctx, policy, people, dates };
     let sentences = Sentences::new(&cx, age::child_is_young(&cx));
     (0..doc.sentences.len())
         .map(|i| {

@@ -311,7 +311,7 @@ pub(crate) mod test {
     use crate::{Checker, Context, Report};
     use std::sync::LazyLock;
 
-    static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::new);
+    pub static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::new);
 
     pub fn check(text: &str) -> Report {
         CHECKER.check(text, &Context::default())

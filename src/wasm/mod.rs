@@ -150,11 +150,24 @@ fn build_checker(policy: &JsValue) -> Result<CoreChecker, JsValue> {
 }
 
 /// The context from a JavaScript object (or nothing).
+/// The browser's local clock is the time a note's "today" or "on Monday"
+/// is read from when the context has no `recorded_at`.
 fn read_context(context: &JsValue) -> Result<Context, JsValue> {
-    if context.is_undefined() || context.is_null() {
-        return Ok(Context::default());
+    let context = if context.is_undefined() || context.is_null() {
+        Context::default()
+    } else {
+        Context::from_value_json(&from_js("context", context)?).map_err(|e| to_error(&e))?
+    };
+    if context.has_recorded_at() {
+        return Ok(context);
     }
-    Context::from_value_json(&from_js("context", context)?).map_err(|e| to_error(&e))
+    context.with_now(&local_now()).map_err(|e| to_error(&e))
+}
+
+/// The browser's local time as `YYYY-MM-DDTHH:MM`.
+fn local_now() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}", now.get_full_year(), now.get_month() + 1, now.get_date(), now.get_hours(), now.get_minutes())
 }
 
 /// A JavaScript object or array as a JSON value; anything JSON cannot hold

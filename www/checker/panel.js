@@ -322,6 +322,9 @@ export class Panel {
         state = left.overdue ? 'overdue' : 'ok';
         line = `; ${left.text}`;
       }
+      // Say so when the time was read from the note, so the worker can
+      // correct the form (or the note) if it was read wrongly.
+      if (d.event_at_source === 'text') line += '; event time read from the note';
       setText(parts.countdown, line);
     }
     const label = state === 'overdue' ? 'Overdue' : state === 'ok' ? 'On time' : 'Due time unknown';

@@ -32,6 +32,10 @@ pub struct Cli {
     #[arg(long, value_name = "JSON", requires = "text")]
     pub context: Option<String>,
 
+    /// The time a note's "today" or "on Monday" is read from when its context has no recorded_at (YYYY-MM-DDTHH:MM; default: this machine's local clock)
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+
     /// Notes to check, one JSON object a line (- for standard input)
     #[arg(value_name = "NOTES.jsonl")]
     pub notes: Option<String>,

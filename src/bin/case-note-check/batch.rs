@@ -26,7 +26,7 @@ use crate::note_line::{self, LineError, NoteLine};
 const OUTPUT_KEYS: [&str; 3] = ["report", "error", "line"];
 
 /// Checks every line of `file` (`-`: standard input); `Ok(false)` if any failed.
-pub fn run(checker: &Checker, file: &str) -> Result<bool, String> {
+pub fn run(checker: &Checker, file: &str, now: &str) -> Result<bool, String> {
     let mut reader: Box<dyn BufRead> =
         if file == "-" { Box::new(io::stdin().lock()) } else { Box::new(io::BufReader::new(std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?)) };
     let out: &'static Mutex<BufWriter<io::Stdout>> = Box::leak(Box::new(Mutex::new(BufWriter::new(io::stdout()))));
@@ -54,7 +54,7 @@ pub fn run(checker: &Checker, file: &str) -> Result<bool, String> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| check_line(checker, line))).unwrap_or_else(|panic| {
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| check_line(checker, line, now))).unwrap_or_else(|panic| {
             let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("");
             let id = note_line::read(line).map_or_else(|e| e.id, |l| l.id);
             Err(LineError { id, message: format!("internal error checking this note (please report it): {message}") })
@@ -87,7 +87,7 @@ fn trim_line_end(raw: &[u8]) -> &[u8] {
     raw.strip_suffix(b"\r").unwrap_or(raw)
 }
 
-fn check_line(checker: &Checker, line: &[u8]) -> Result<(NoteLine, Report), LineError> {
+fn check_line(checker: &Checker, line: &[u8], now: &str) -> Result<(NoteLine, Report), LineError> {
     let note = note_line::read(line)?;
     if let Some((key, _)) = note.extras.iter().find(|(k, _)| OUTPUT_KEYS.contains(&k.as_str())) {
         return Err(LineError { id: note.id, message: format!("{key}: is a key of the output line (with report, error and line); rename it") });
@@ -99,6 +99,8 @@ fn check_line(checker: &Checker, line: &[u8]) -> Result<(NoteLine, Report), Line
             Err(e) => return Err(LineError { id: note.id, message: e.to_string() }),
         },
     };
+    // Checked by `main` before the run.
+    let context = context.clone().with_now(now).unwrap_or(context);
     let report = checker.check(&note.text, &context);
     Ok((note, report))
 }
@@ -128,14 +130,14 @@ mod tests {
     #[test]
     fn extra_keys_are_carried_through_in_order() {
         let line = br#"{"team":"North","id":1,"text":"LAC review.","worker":"A","created":{"on":"2026-11-23"}}"#;
-        let (note, report) = check_line(&Checker::new(), line).unwrap();
+        let (note, report) = check_line(&Checker::new(), line, "2026-11-26T12:00").unwrap();
         let json = serde_json::to_string(&OutputLine { note: &note, report: &report }).unwrap();
         assert!(json.starts_with(r#"{"id":1,"team":"North","worker":"A","created":{"on":"2026-11-23"},"report":{"#), "{json}");
     }
 
     #[test]
     fn output_keys_cannot_be_carried_through() {
-        let e = check_line(&Checker::new(), br#"{"id":"x","text":"t","error":"no"}"#).unwrap_err();
+        let e = check_line(&Checker::new(), br#"{"id":"x","text":"t","error":"no"}"#, "2026-11-26T12:00").unwrap_err();
         assert_eq!(e.id, "x");
         assert!(e.message.starts_with("error: is a key of the output line"), "{}", e.message);
     }

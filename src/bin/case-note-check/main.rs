@@ -53,7 +53,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
-use case_note_checker::Checker;
+use case_note_checker::{Checker, Context};
 #[cfg(not(target_arch = "wasm32"))]
 use clap::error::ErrorKind;
 #[cfg(not(target_arch = "wasm32"))]
@@ -78,8 +78,8 @@ fn main() -> ExitCode {
         Some(Command::Policy) => emit(&(Checker::default_policy_json() + "\n")),
         Some(Command::Audit(a)) => audit::run(&checker, *a),
         None => match (cli.text, cli.notes) {
-            (Some(file), _) => text::text_report(&checker, &file, cli.context.as_deref()),
-            (None, Some(file)) => batch::run(&checker, &file),
+            (Some(file), _) => text::text_report(&checker, &file, cli.context.as_deref(), &now(cli.now)?),
+            (None, Some(file)) => batch::run(&checker, &file, &now(cli.now)?),
             // clap prints the help when there are no arguments; a lone
             // --policy still needs something to do.
             (None, None) => Err("nothing to do: give NOTES.jsonl, --text NOTE.txt or a command (see --help)".to_owned()),
@@ -92,6 +92,15 @@ fn main() -> ExitCode {
             eprintln!("case-note-check: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The `--now` time, checked, or this machine's local clock.
+#[cfg(not(target_arch = "wasm32"))]
+fn now(given: Option<String>) -> Result<String, String> {
+    match given {
+        Some(time) => Context::default().with_now(&time).map(|_| time).map_err(|e| format!("--now: {}", e.problems()[0].message)),
+        None => Ok(chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M").to_string()),
     }
 }
 

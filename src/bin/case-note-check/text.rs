@@ -8,7 +8,7 @@ use crate::emit;
 
 /// Checks one note file (or standard input) and prints the readable report;
 /// `Ok(false)` when there are findings.
-pub fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Result<bool, String> {
+pub fn text_report(checker: &Checker, file: &str, context: Option<&str>, now: &str) -> Result<bool, String> {
     let mut text = String::new();
     if file == "-" {
         io::stdin().read_to_string(&mut text).map_err(|e| e.to_string())?;
@@ -18,7 +18,9 @@ pub fn text_report(checker: &Checker, file: &str, context: Option<&str>) -> Resu
     let context = match context {
         Some(json) => Context::from_json(json).map_err(|e| e.to_string())?,
         None => Context::default(),
-    };
+    }
+    .with_now(now)
+    .map_err(|e| e.to_string())?;
     let report = checker.check(&text, &context);
     emit(&render(&text, &report))?;
     Ok(report.findings.is_empty())
