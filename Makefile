@@ -15,6 +15,12 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 PKG := www/pkg
+# wasm-opt: `--converge` runs -Oz until it shrinks no more (1.1 KB of the
+# gzipped module); `--low-memory-unused` lets it fold constant offsets into
+# loads and stores, true of Rust's layout, where the stack's lowest bytes sit
+# at address 0 and are reached only by an overflow (1.2 KB more). Measured
+# with the date reader linked: 319,428, 318,315, 317,141 bytes.
+WASM_OPT_FLAGS := -Oz --converge --low-memory-unused
 WASM_OUT := target/$(WASM_TARGET)/wasm/case_note_checker.wasm
 
 .PHONY: help demo test build wasm cli lint native-test wasm-test e2e-test js-test package size rules-md \
@@ -57,7 +63,7 @@ cli:
 wasm: deps-rust deps-node
 	cargo build --profile wasm --lib --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir $(PKG) $(WASM_OUT)
-	wasm-opt -Oz --strip-debug --strip-producers $(PKG)/case_note_checker_bg.wasm -o $(PKG)/case_note_checker_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) --strip-debug --strip-producers $(PKG)/case_note_checker_bg.wasm -o $(PKG)/case_note_checker_bg.wasm
 	@mkdir -p www/policies && cp policies/*.json www/policies/
 	@$(MAKE) --no-print-directory size
 
