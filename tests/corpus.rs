@@ -109,6 +109,45 @@ impl Scores {
         println!("  false alarms: {}", self.false_alarms);
         println!("   equality F1: {:.3}", self.equality_f1());
     }
+
+    /// Every figure against its floor (a ceiling for the error rates); the
+    /// names of those that fall short.
+    fn below(&self, floors: &Floors) -> Vec<String> {
+        let mut failing = Vec::new();
+        let mut at_least = |name: &str, value: f64, floor: f64| {
+            if value < floor {
+                failing.push(format!("{name} {value:.3} < {floor}"));
+            }
+        };
+        at_least("opinion accuracy", self.opinion.accuracy.value(), floors.opinion);
+        at_least("voice accuracy", self.voice.accuracy.value(), floors.voice);
+        at_least("category", self.category.value(), floors.category);
+        at_least("status", self.status.value(), floors.status);
+        at_least("term recall", self.terms.value(), floors.terms);
+        at_least("equality F1", self.equality_f1(), floors.equality_f1);
+        for (name, value, ceiling) in [
+            ("opinion false \"missing\"", self.opinion.false_missing.value(), floors.false_missing),
+            ("voice false \"missing\"", self.voice.false_missing.value(), floors.false_missing),
+            ("false alarms", self.false_alarms.value(), floors.false_alarms),
+        ] {
+            if value > ceiling {
+                failing.push(format!("{name} {value:.3} > {ceiling}"));
+            }
+        }
+        failing
+    }
+}
+
+/// What a split must reach: accuracies at least, error rates at most.
+struct Floors {
+    opinion: f64,
+    voice: f64,
+    category: f64,
+    status: f64,
+    terms: f64,
+    equality_f1: f64,
+    false_missing: f64,
+    false_alarms: f64,
 }
 
 /// UTF-16 ranges where `needle` occurs in `text`.
@@ -218,4 +257,27 @@ fn dev_split_figures() {
         }
     }
     assert_eq!(scores.notes, 1008);
+    // What the dev split reaches (tuned on), less about a point.
+    let floors =
+        Floors { opinion: 0.98, voice: 0.94, category: 0.94, status: 0.98, terms: 0.93, equality_f1: 0.85, false_missing: 0.02, false_alarms: 0.015 };
+    let failing = scores.below(&floors);
+    assert!(failing.is_empty(), "dev split below its floors: {failing:?}");
+}
+
+/// The blind split, scored once at the end (aggregates only: its notes are
+/// never read to tune anything). Its floors are what that one scoring gave,
+/// less a point, so a regression fails the test.
+#[test]
+fn blind_split_figures() {
+    let scores = score(&Checker::new(), BLIND);
+    scores.print("blind (written by other writers, never tuned on)");
+    assert_eq!(scores.notes, 324);
+    // Scored once: opinion 0.963, voice 0.941, category 0.880, status 0.948,
+    // term recall 0.880, equality F1 0.830, false "missing" 0.025 and 0.000,
+    // false alarms 0.029 (the goals of 0.90 for category and 0.02 for false
+    // alarms are not met; see the README's Accuracy section).
+    let floors =
+        Floors { opinion: 0.95, voice: 0.93, category: 0.87, status: 0.94, terms: 0.87, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.035 };
+    let failing = scores.below(&floors);
+    assert!(failing.is_empty(), "blind split below its floors: {failing:?}");
 }
