@@ -108,7 +108,8 @@ pub(crate) struct Cx<'a> {
 /// Each sentence's features (both models read the same), and what the rules found.
 struct Sentences {
     features: Vec<Vec<u32>>,
-    note: NoteSignals,
+    /// For each sentence, each explained feature's bucket and where it came from.
+    sources: Vec<Vec<(u32, Source)>>,
     opinion_rule: Vec<bool>,
     voice_rule: Vec<bool>,
     /// The guard on the voice model: a sentence can carry the voice of a
@@ -143,9 +144,20 @@ impl Sentences {
             child_seen: doc.hits_of(Class::Recording(RecordingClass::Seen)).chain(doc.hits_of(Class::Recording(RecordingClass::Alone))).next().is_some(),
         };
         let mut seen = features::Seen::new();
-        let features = (0..n).map(|i| features::sentence(cx, &note, &mut seen, i, None)).collect();
+        // Where each feature came from is kept as it is read (a judgement
+        // explains its evidence sentences with it): reading a sentence twice
+        // cost an eighth of a check.
+        let mut sources = Vec::with_capacity(n);
+        let features = (0..n)
+            .map(|i| {
+                let mut from = Vec::new();
+                let features = features::sentence(cx, &note, &mut seen, i, Some(&mut from));
+                sources.push(from);
+                features
+            })
+            .collect();
         let voice_allowed = (0..n).map(|i| young_child || expresses(cx, &note, i)).collect();
-        Sentences { features, opinion_rule: note.opinion_rule.clone(), voice_rule: note.voice_rule.clone(), voice_allowed, note }
+        Sentences { features, sources, opinion_rule: note.opinion_rule, voice_rule: note.voice_rule, voice_allowed }
     }
 }
 
@@ -182,10 +194,7 @@ fn judge(cx: &Cx<'_>, sentences: &Sentences, model: &Model, detector: Detector, 
         best = best.max(logit);
         if logit >= model.present_at {
             judgement.evidence.push(cx.doc.sentence_span(i));
-            // Read again, keeping where each feature came from, to explain it.
-            let mut sources = Vec::new();
-            features::sentence(cx, &sentences.note, &mut features::Seen::new(), i, Some(&mut sources));
-            if let Some(cue) = strongest_cue(model, detector, &sources) {
+            if let Some(cue) = strongest_cue(model, detector, &sentences.sources[i]) {
                 judgement.cues.push(cue);
             }
         }
