@@ -40,7 +40,21 @@ fn javascript_reports_equal_native_reports() {
         assert_eq!(note["id"], expected["id"]);
         let context = note.get("context").map_or(JsValue::UNDEFINED, |c| js(&c.to_string()));
         let report = checker.check(note["text"].as_str().unwrap(), context).unwrap_or_else(|_| panic!("{} failed", note["id"]));
-        assert_eq!(numbers_as_floats(&to_json(&report)), numbers_as_floats(&expected["report"]), "note {}", note["id"]);
+        let (mut got, mut want) = (numbers_as_floats(&to_json(&report)), numbers_as_floats(&expected["report"]));
+        // Without recorded_at, the browser binding reads the note's "on
+        // Tuesday" from the browser's clock, where the native golden report
+        // has no clock: the event time read from the text, and the due time
+        // from it, are the clock's. Everything else must be equal.
+        let times_given = note.get("context").is_some_and(|c| c.get("recorded_at").is_some() || c.get("event_at").is_some());
+        if !times_given {
+            for report in [&mut got, &mut want] {
+                let deadline = report["deadline"].as_object_mut().unwrap();
+                for key in ["event_at", "event_at_source", "due"] {
+                    deadline.remove(key);
+                }
+            }
+        }
+        assert_eq!(got, want, "note {}", note["id"]);
         compared += 1;
     }
     assert!(compared >= 60, "compared only {compared} notes");
