@@ -100,12 +100,7 @@ fn sentence_ends(text: &str, mentions: &[TimeMention], most: usize) -> Vec<usize
 /// span, not the event's time: "needs seeing by Fri", "until Monday",
 /// "since 3 March".
 fn after_limit_words(text: &str, start: usize) -> bool {
-    let before = text[..start].trim_end().as_bytes();
-    ["by", "until", "till", "before", "since"].iter().any(|word| {
-        before.len() >= word.len()
-            && before[before.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
-            && (before.len() == word.len() || !before[before.len() - word.len() - 1].is_ascii_alphanumeric())
-    })
+    ends_with_word(text[..start].trim_end().as_bytes(), &["by", "until", "till", "before", "since"])
 }
 
 /// True when a date of birth is introduced just before `start`: "DOB:",
@@ -117,11 +112,15 @@ fn after_birth_words(text: &str, start: usize) -> bool {
     }
     let before = text[from..start].trim_end_matches(|c: char| c.is_ascii_whitespace() || matches!(c, ':' | '-' | '(' | ','));
     let before = before.strip_suffix(" on").or_else(|| before.strip_suffix(" ON")).unwrap_or(before);
-    let before = before.as_bytes();
-    ["dob", "d.o.b", "d.o.b.", "born", "birth", "birthday"].iter().any(|cue| {
-        before.len() >= cue.len()
-            && before[before.len() - cue.len()..].eq_ignore_ascii_case(cue.as_bytes())
-            && (before.len() == cue.len() || !before[before.len() - cue.len() - 1].is_ascii_alphanumeric())
+    ends_with_word(before.as_bytes(), &["dob", "d.o.b", "d.o.b.", "born", "birth", "birthday"])
+}
+
+/// True when `before` ends with one of `words`, in any case, as a whole word.
+fn ends_with_word(before: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|word| {
+        before.len() >= word.len()
+            && before[before.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+            && (before.len() == word.len() || !before[before.len() - word.len() - 1].is_ascii_alphanumeric())
     })
 }
 

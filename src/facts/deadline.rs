@@ -128,15 +128,16 @@ pub(super) fn find(cx: &Cx<'_>) -> Deadline {
 /// that day (or the reference time, if sooner), so the worker is never told
 /// a note is late because the checker guessed the hour.
 fn event_time(cx: &Cx<'_>) -> (Option<NaiveDateTime>, Option<TimeSource>, Option<Range>) {
+    if let Some(at) = cx.ctx.event_at {
+        // The note's words for when are read only when the form gives none.
+        return (Some(at), Some(TimeSource::Form), None);
+    }
     let doc = cx.doc;
     // Without a reference the note's words still show *whether* it says when
     // (for `visit-details`), but not which day "Monday" was.
     let reference = cx.ctx.reference_time();
     let read = cx.dates.event_time(doc.text, reference.unwrap_or(FAR_FUTURE));
     let when = read.map(|t| doc.norm_range(t.span.0, t.span.1));
-    if let Some(at) = cx.ctx.event_at {
-        return (Some(at), Some(TimeSource::Form), when);
-    }
     let at = reference.and(read).map(|t| {
         let at = if t.date_only { t.at.date().and_time(END_OF_DAY) } else { t.at };
         reference.map_or(at, |r| at.min(r))

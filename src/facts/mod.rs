@@ -43,7 +43,8 @@ pub(crate) struct Deadline {
     pub event_at: Option<NaiveDateTime>,
     pub event_at_source: Option<TimeSource>,
     /// The note's own words for when the event happened ("on 23/11 at
-    /// 10am"), found even when there is no time to read them from.
+    /// 10am"), found even when there is no time to read them from; read
+    /// only when the form gives no `event_at`.
     pub when: Option<Range>,
     pub due: Option<NaiveDateTime>,
     pub overdue: Option<bool>,

@@ -35,18 +35,9 @@ fn check(cx: &mut Cx<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::ids::Severity;
-    use crate::rules::test::check;
-
     /// Told outright only when the model is sure; otherwise asked.
     #[test]
-    fn missing_is_a_warning_when_sure_and_a_question_when_not() {
-        let rule = super::RULE.meta.id.id();
-        let sure = check("I visited at 3pm. Mum made tea. I left at 4pm.");
-        let finding = sure.findings.iter().find(|f| f.rule == rule).expect("flagged");
-        assert_eq!(finding.severity, Severity::Warning, "{}", finding.message);
-        for f in check("").findings.iter().chain(check("   ").findings.iter()) {
-            assert_ne!(f.rule, rule, "an empty note has nothing missing yet");
-        }
+    fn missing_is_a_warning_when_sure() {
+        crate::rules::test::assert_missing_is_a_warning_when_sure(super::RULE.meta.id);
     }
 }

@@ -321,6 +321,18 @@ pub(crate) mod test {
         CHECKER.check(text, &Context::from_json(ctx).unwrap())
     }
 
+    /// A "missing" rule tells outright (a warning) on a note the model is
+    /// sure lacks it, and says nothing of an empty note.
+    pub fn assert_missing_is_a_warning_when_sure(rule: crate::ids::RuleId) {
+        let rule = rule.id();
+        let sure = check("I visited at 3pm. Mum made tea. I left at 4pm.");
+        let finding = sure.findings.iter().find(|f| f.rule == rule).expect("flagged");
+        assert_eq!(finding.severity, crate::ids::Severity::Warning, "{}", finding.message);
+        for f in check("").findings.iter().chain(check("   ").findings.iter()) {
+            assert_ne!(f.rule, rule, "an empty note has nothing missing yet");
+        }
+    }
+
     /// A rule's example and the context its trailing `[event …, recorded …]` gives.
     pub fn example(example: &str) -> (&str, Context) {
         let Some((text, times)) = example.strip_suffix(']').and_then(|e| e.rsplit_once(" [")) else { return (example, Context::default()) };

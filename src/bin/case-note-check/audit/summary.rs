@@ -176,8 +176,9 @@ pub struct RuleMeta {
     pub standard: Option<u8>,
 }
 
-/// The audit so far: mergeable, and what `--partial` writes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The audit so far: mergeable, and what `--partial` writes. Its default
+/// is all counts zero, with no metadata.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Always `case-note-audit-partial`.
     pub format: String,
@@ -245,32 +246,13 @@ impl Summary {
             by_worker,
             include_excerpts,
             inputs,
-            overall: Tally::default(),
-            teams: BTreeMap::new(),
-            workers: BTreeMap::new(),
-            months: BTreeMap::new(),
-            categories: BTreeMap::new(),
-            areas: BTreeMap::new(),
-            rule_counts: BTreeMap::new(),
-            standard_counts: BTreeMap::new(),
-            jargon: BTreeMap::new(),
-            follow_up: Vec::new(),
-            bad_rows: 0,
-            bad_listed: Vec::new(),
-            assumed_times: 0,
+            ..Summary::default()
         }
     }
 
     /// The same policy and options, no counts: the starting point of a fold.
     pub fn empty_like(&self) -> Summary {
-        let mut s = self.clone_meta();
-        for i in &mut s.inputs {
-            (i.notes, i.bad_rows) = (0, 0);
-        }
-        s
-    }
-
-    fn clone_meta(&self) -> Summary {
+        let inputs = self.inputs.iter().map(|i| InputInfo { notes: 0, bad_rows: 0, ..i.clone() }).collect();
         Summary {
             format: self.format.clone(),
             version: self.version,
@@ -280,20 +262,8 @@ impl Summary {
             standards: self.standards.clone(),
             by_worker: self.by_worker,
             include_excerpts: self.include_excerpts,
-            inputs: self.inputs.clone(),
-            overall: Tally::default(),
-            teams: BTreeMap::new(),
-            workers: BTreeMap::new(),
-            months: BTreeMap::new(),
-            categories: BTreeMap::new(),
-            areas: BTreeMap::new(),
-            rule_counts: BTreeMap::new(),
-            standard_counts: BTreeMap::new(),
-            jargon: BTreeMap::new(),
-            follow_up: Vec::new(),
-            bad_rows: 0,
-            bad_listed: Vec::new(),
-            assumed_times: 0,
+            inputs,
+            ..Summary::default()
         }
     }
 
