@@ -2,9 +2,11 @@
 //
 //   node bench-peers/browser.mjs        (make bench runs it; needs `make wasm` and the notes)
 //
-// Twice: with checks in the widget's Web Worker (the default), and with them
-// on the page's own thread (the trainer's page with ?checking=page), the
-// fallback for pages that forbid workers.
+// Three times: with checks in the widget's Web Worker (the default), with
+// them on the page's own thread (the trainer's page with ?checking=page), the
+// fallback for pages that forbid workers, and with the checker detached (the
+// same textarea alone): the floor that the browser's own input handling and
+// frame cadence set, which no checker can go below.
 //
 // For the 1,000- and 5,000-word notes: the note is put in the page's textarea,
 // the caret at the end of the paragraph nearest the middle, then KEYS (200)
@@ -22,6 +24,7 @@
 //       from its requestAnimationFrame); if not, the underlines the widget
 //       had already moved with the edit, in the keystroke's own frame, were
 //       the right ones, and t2 is the end of that frame.
+// For the textarea alone, t2 is the end of the keystroke's own frame.
 // "Rendered" latency is t2 - t0; "DOM" latency is t1 - t0. Between keystrokes
 // there is a pause of 40-120 ms (deterministic), as between real key presses.
 // Writes target/bench/browser.json.
@@ -110,6 +113,40 @@ function instrument() {
   };
 }
 
+/** Installed in the page with the checker detached: the keystroke's own frame, from its keydown. */
+function instrumentAlone() {
+  const ta = document.getElementById('note');
+  const state = { results: [], waiters: [] };
+  const settle = () => {
+    state.waiters = state.waiters.filter((w) => {
+      if (state.results.length >= w.n) { w.resolve(state.results.length); return false; }
+      return true;
+    });
+  };
+  ta.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp || performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const t2 = performance.now();
+        state.results.push({ dom: t2 - t0, rendered: t2 - t0, cost: 0, via: 'none', changed: false });
+        settle();
+      };
+      channel.port2.postMessage(0);
+    });
+  }, { capture: true });
+  window.__bench = {
+    until: (n, timeout) => new Promise((resolve) => {
+      state.waiters.push({ n, resolve });
+      settle();
+      setTimeout(() => resolve(-1), timeout);
+    }),
+    count: () => state.results.length,
+    results: () => state.results,
+    reset: () => { state.results = []; },
+  };
+}
+
 async function measure(page, words) {
   const text = note(words);
   // Put the note in, check it, put the caret at the end of the paragraph nearest the middle.
@@ -118,7 +155,7 @@ async function measure(page, words) {
     ta.focus();
     ta.value = t;
     ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
-    window.caseNoteChecker.controller.refresh();
+    if (window.caseNoteChecker.controller.state === 'ready') window.caseNoteChecker.controller.refresh();
     let at = t.indexOf('\n\n', Math.floor(t.length / 2));
     if (at < 0) at = t.length;
     ta.setSelectionRange(at, at);
@@ -167,15 +204,20 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
-  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {}, page_thread: {} };
+  const result = { date: new Date().toISOString(), browser: browser.version(), keys: KEYS, sizes: {}, page_thread: {}, textarea_alone: {} };
   try {
-    for (const [mode, query, into] of [['worker', '', result.sizes], ['page thread', '?checking=page', result.page_thread]]) {
+    for (const [mode, query, into] of [['worker', '', result.sizes], ['page thread', '?checking=page', result.page_thread], ['textarea alone', '?checking=page', result.textarea_alone]]) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.on('pageerror', (e) => log('page error:', e.message));
       await page.goto(`${url}/${query}`);
       await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
       if (mode === 'worker') await page.waitForFunction(() => window.caseNoteChecker.controller.checkingIn === 'worker', null, { timeout: 60_000 });
-      await page.evaluate(instrument);
+      if (mode === 'textarea alone') {
+        await page.evaluate(() => window.caseNoteChecker.controller.detach());
+        await page.evaluate(instrumentAlone);
+      } else {
+        await page.evaluate(instrument);
+      }
       for (const words of SIZES) {
         log(`${mode}, ${words} words: ${KEYS} keystrokes`);
         const r = await measure(page, words);

@@ -23,6 +23,13 @@ const BLIND: &[(&str, &str)] =
     &[("b1", include_str!("corpus/blind/b1.jsonl")), ("b2", include_str!("corpus/blind/b2.jsonl")), ("b3", include_str!("corpus/blind/b3.jsonl"))];
 const BLIND_HASHES: &str = include_str!("corpus/blind.sha256");
 
+/// The second blind split (three more writers), and its hashes, recorded in
+/// `tests/corpus/blind2.sha256` before the rules were tuned on the dev
+/// writers who came with it (w9, w10).
+const BLIND2: &[(&str, &str)] =
+    &[("b4", include_str!("corpus/blind2/b4.jsonl")), ("b5", include_str!("corpus/blind2/b5.jsonl")), ("b6", include_str!("corpus/blind2/b6.jsonl"))];
+const BLIND2_HASHES: &str = include_str!("corpus/blind2.sha256");
+
 mod corpus_data {
     pub const DEV: &[(&str, &str)] = &[
         ("w1", include_str!("corpus/dev/w1.jsonl")),
@@ -33,6 +40,8 @@ mod corpus_data {
         ("w6", include_str!("corpus/dev/w6.jsonl")),
         ("w7", include_str!("corpus/dev/w7.jsonl")),
         ("w8", include_str!("corpus/dev/w8.jsonl")),
+        ("w9", include_str!("corpus/dev/w9.jsonl")),
+        ("w10", include_str!("corpus/dev/w10.jsonl")),
     ];
 }
 
@@ -240,25 +249,34 @@ pub fn score(checker: &Checker, files: &[(&str, &str)]) -> Scores {
 #[test]
 fn the_blind_split_is_unchanged() {
     use sha2::{Digest, Sha256};
-    for (writer, data) in BLIND {
-        let hash: String = Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-        let recorded = format!("{hash}  blind/{writer}.jsonl");
-        assert!(BLIND_HASHES.lines().any(|l| l == recorded), "tests/corpus/blind/{writer}.jsonl differs from its recorded hash");
+    for (split, files, hashes) in [("blind", BLIND, BLIND_HASHES), ("blind2", BLIND2, BLIND2_HASHES)] {
+        for (writer, data) in files {
+            let hash: String = Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+            let recorded = format!("{hash}  {split}/{writer}.jsonl");
+            assert!(hashes.lines().any(|l| l == recorded), "tests/corpus/{split}/{writer}.jsonl differs from its recorded hash");
+        }
     }
 }
 
+/// The dev split (`CORPUS_WRITERS=w9,w10` scores those writers alone and
+/// prints their figures without holding them to the floors).
 #[test]
 fn dev_split_figures() {
-    let scores = score(&Checker::new(), corpus_data::DEV);
+    let only: Option<Vec<String>> = std::env::var("CORPUS_WRITERS").ok().map(|w| w.split(',').map(str::to_owned).collect());
+    let files: Vec<(&str, &str)> = corpus_data::DEV.iter().copied().filter(|(w, _)| only.as_ref().is_none_or(|o| o.iter().any(|x| x == w))).collect();
+    let scores = score(&Checker::new(), &files);
     scores.print("dev (tuned on)");
     if std::env::var_os("CORPUS_MISSES").is_some() {
         for m in &scores.misses {
             println!("  {m}");
         }
     }
-    assert_eq!(scores.notes, 1008);
+    if only.is_some() {
+        return;
+    }
+    assert_eq!(scores.notes, 1194);
     // What the dev split reaches (tuned on), less about a point.
-    let floors = Floors { opinion: 0.98, voice: 0.94, category: 0.94, status: 0.98, terms: 0.93, equality_f1: 0.85, false_missing: 0.02, false_alarms: 0.015 };
+    let floors = Floors { opinion: 0.96, voice: 0.945, category: 0.94, status: 0.98, terms: 0.92, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.02 };
     let failing = scores.below(&floors);
     assert!(failing.is_empty(), "dev split below its floors: {failing:?}");
 }

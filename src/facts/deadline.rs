@@ -69,7 +69,7 @@ const KIND_WORDS: usize = 6;
 
 /// Words that are an overdose only when taken: "took the tablets", not
 /// "started tablets for her mood".
-const MEDICINES: &[&str] = &["tablets", "pills", "paracetamol"];
+const MEDICINES: &[&str] = &["tablets", "pills", "paracetamol", "co codamol", "codeine", "ibuprofen", "painkillers"];
 const TAKING: &[&str] = &["took", "taken", "swallowed", "into", "ingested", "overdosed"];
 
 /// Words just after a cue that make it a plan or another day's event:
@@ -209,10 +209,13 @@ fn text_category(cx: &Cx<'_>, event_at: Option<NaiveDateTime>) -> Option<(Catego
             Class::Deadline(DeadlineCue::NotStatutory) => Says::NotStatutory,
             _ => continue,
         };
-        if !at_event.get(sentence).copied().unwrap_or(false) || dated_elsewhere(doc, &timeline, doc.token_at(hit.end)) {
+        let token = doc.token_at(hit.start);
+        // A title names the record even when its sentence goes on to name
+        // another day: "S47 home visit – dad seen re what Ada told school on 1 July".
+        let title = sentence == 0 && token - sentences[0].first_token < KIND_WORDS && !timeline.names_another_time(sentences[0].first_token..token);
+        if !(title || at_event.get(sentence).copied().unwrap_or(false)) || dated_elsewhere(doc, &timeline, doc.token_at(hit.end)) {
             continue; // another day: the sentence's, or the cue's own ("arrested in Exeter on 10/06")
         }
-        let token = doc.token_at(hit.start);
         if (entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, (token, doc.token_at(hit.end)), sentence))
             || (MEDICINES.contains(&entry.term.as_str()) && !taken(doc, token, &sentences[sentence]))
         {
@@ -436,6 +439,17 @@ mod tests {
         is("School rang – Sumaiya took a load of her mum's tablets last night.", High);
         is("Emeka rang at 00:55. He said his stepdad said he'd kill him.", High);
         is("Neighbour rang – Archie (5) left on his own in the flat since school pick-up.", High);
+        is("Carer rang 22:35 – Jay not back, due in at 21:00. Advised her to report missing.", High);
+        is("Her carer was already reporting her missing when I rang the police.", High);
+        is("Aunt rang – found Jess (4) on her own in the flat, door unlocked.", High);
+        is("She said she took 12 paracetamol about an hour ago.", High);
+    }
+
+    #[test]
+    fn a_title_names_the_record_whatever_its_sentence_goes_on_to_say() {
+        use Category::{Other, S47StrategySignificant as S47};
+        is("S47 home visit – dad seen at home with PC Whyte re what Ada told school on 1 July.", S47);
+        is("Return home interview with Corey (15) – missing from Friday night to 11am on Saturday.", Other);
     }
 
     #[test]

@@ -520,6 +520,8 @@ fn mark(doc: &Document<'_>, span: &Span, days: &mut Days, anchors: &mut Vec<(usi
             }
             Some(TimeWord::Near) => near = true,
             Some(TimeWord::PartOfDay) if prev == "this" => near = true,
+            // "an hour ago", "ten minutes ago": the same day, not another.
+            Some(TimeWord::Far) if w == "ago" && matches!(prev, "hour" | "hours" | "minute" | "minutes" | "mins" | "hrs" | "hr") => near = true,
             Some(TimeWord::Far) => {
                 far = true;
                 anchors.push((i, Mark::Far));
@@ -630,6 +632,8 @@ mod tests {
         assert_eq!(event_sentences("I visited at 08:30 this morning following the call on 2 March.", day).len(), 1);
         assert_eq!(event_sentences("Chelsea did not come home last night.", day).len(), 1);
         assert_eq!(event_sentences("Missing since 19:30 and not home since Saturday.", day).len(), 1, "since: still going on");
+        assert_eq!(event_sentences("She took 12 paracetamol about an hour ago.", day).len(), 1, "hours ago: the same day");
+        assert!(event_sentences("She took an overdose two years ago.", day).is_empty());
     }
 
     #[test]
