@@ -130,18 +130,20 @@ export class CheckLoop {
   #onFrame() {
     if (!this.#field.ready()) return;
     const field = this.#field;
-    field.sync();
     const text = field.textarea.value;
     const shown = field.shown();
     if (this.#worker) {
       // The check is in the worker: keep the underlines on the words they
-      // belong to until its report arrives.
+      // belong to until its report arrives. The mirror's text is written
+      // before the layout is read (sync), so the frame lays out once.
       if (text !== shown.mirrorText) field.preview(text, mapSegments(shown.segments, diffRange(shown.mirrorText ?? '', text)));
+      field.sync();
       if (this.#inflight && performance.now() - this.#inflight.started > STALE_AFTER) {
         field.stale(true);
         this.requestFrame();
       }
     } else if (this.#wanted) {
+      field.sync();
       const now = performance.now();
       const cheap = this.lastCost <= FRAME_BUDGET;
       const pause = Math.min(Math.max(2 * this.lastCost, 50), 1000);
@@ -156,8 +158,10 @@ export class CheckLoop {
         this.#delay = setTimeout(() => this.requestFrame(), Math.max(0, pause - (now - this.#lastInputAt)) + 1);
       }
     } else if (text !== shown.text) {
+      field.sync();
       this.schedule(false);
     } else {
+      field.sync();
       field.settled();
     }
     field.frameDone();
