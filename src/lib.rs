@@ -59,7 +59,7 @@ pub use ids::{Category, CueKind, EqualityArea, FindingKind, RuleId, Severity, Ti
 pub use policy::Coverage;
 pub use report::{Cue, Deadline, DeadlineStatus, EqualitySummary, Finding, Presence, Report, Span, Stats};
 
-use dates::DateReader;
+use dates::LazyDateReader;
 use document::Document;
 use facts::{Facts, Models};
 use people::People;
@@ -71,7 +71,7 @@ use policy::Policy;
 pub struct Checker {
     policy: Policy,
     models: Models,
-    dates: DateReader,
+    dates: LazyDateReader,
 }
 
 /// A rule as the CLI's `rules` listing, the page and `RULES.md` show it: a
@@ -118,7 +118,7 @@ impl Default for Checker {
 impl Checker {
     /// A checker for the built-in policy (Worcestershire's "Recording with Care").
     pub fn new() -> Checker {
-        Checker { policy: Policy::worcestershire(rules::message_variants), models: Models::builtin(), dates: DateReader::new() }
+        Checker { policy: Policy::worcestershire(rules::message_variants), models: Models::builtin(), dates: LazyDateReader::default() }
     }
 
     /// A checker for a council's own policy (JSON; see `policy.schema.json`),
@@ -136,13 +136,13 @@ impl Checker {
     /// # Ok::<(), case_note_checker::Error>(())
     /// ```
     pub fn with_policy(json: &str) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_json(json, rules::message_variants)?, models: Models::builtin(), dates: DateReader::new() })
+        Ok(Checker { policy: Policy::from_json(json, rules::message_variants)?, models: Models::builtin(), dates: LazyDateReader::default() })
     }
 
     /// A checker for a council's policy already parsed as JSON (what the
     /// WebAssembly binding receives from a JavaScript object).
     pub fn with_policy_value(policy: serde_json::Value) -> Result<Checker, Error> {
-        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)?, models: Models::builtin(), dates: DateReader::new() })
+        Ok(Checker { policy: Policy::from_value(policy, rules::message_variants)?, models: Models::builtin(), dates: LazyDateReader::default() })
     }
 
     /// Which rule checks which requirement of the policy.

@@ -136,7 +136,7 @@ fn event_time(cx: &Cx<'_>) -> (Option<NaiveDateTime>, Option<TimeSource>, Option
     // Without a reference the note's words still show *whether* it says when
     // (for `visit-details`), but not which day "Monday" was.
     let reference = cx.ctx.reference_time();
-    let read = cx.dates.event_time(doc.text, reference.unwrap_or(FAR_FUTURE));
+    let read = cx.dates.get().event_time(doc.text, reference.unwrap_or(FAR_FUTURE));
     let when = read.map(|t| doc.norm_range(t.span.0, t.span.1));
     let at = reference.and(read).map(|t| {
         let at = if t.date_only { t.at.date().and_time(END_OF_DAY) } else { t.at };

@@ -20,7 +20,7 @@ pub(crate) use model::Models;
 use chrono::NaiveDateTime;
 
 use crate::context::Context;
-use crate::dates::DateReader;
+use crate::dates::LazyDateReader;
 use crate::document::Document;
 use crate::ids::{Category, CueKind, EqualityArea, TimeSource};
 use crate::lexicon::{Class, RecordingClass, VoiceClass};
@@ -103,7 +103,7 @@ pub(crate) struct Cx<'a> {
     pub ctx: &'a Context,
     pub policy: &'a Policy,
     pub people: &'a People,
-    pub dates: &'a DateReader,
+    pub dates: &'a LazyDateReader,
 }
 
 /// Each sentence's features (both models read the same), and what the rules found.
@@ -229,7 +229,7 @@ fn strongest_cue(model: &Model, detector: Detector, sources: &[(u32, Source)]) -
 
 impl Facts {
     /// Works out every fact of one note.
-    pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, models: &Models, dates: &DateReader) -> Facts {
+    pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, models: &Models, dates: &LazyDateReader) -> Facts {
         let cx = Cx { doc, ctx, policy, people, dates };
         let young_child = age::child_is_young(&cx);
         let sentences = Sentences::new(&cx, young_child);
@@ -258,7 +258,7 @@ pub struct TrainingRow {
 }
 
 /// Every sentence's features, in the form the trainer reads.
-pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, dates: &DateReader) -> Vec<TrainingRow> {
+pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, dates: &LazyDateReader) -> Vec<TrainingRow> {
     let cx = Cx { doc, ctx, policy, people, dates };
     let sentences = Sentences::new(&cx, age::child_is_young(&cx));
     (0..doc.sentences.len())
