@@ -22,9 +22,9 @@ use crate::people::Who;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Detector {
     /// The writer's professional opinion.
-    Opinion,
+    Opinion = 0,
     /// The child's voice.
-    Voice,
+    Voice = 1,
 }
 
 /// How many bits of a feature's hash pick its bucket: 16,384 buckets.

@@ -109,8 +109,10 @@ pub(crate) struct Cx<'a> {
 /// Each sentence's features (both models read the same), and what the rules found.
 struct Sentences {
     features: Vec<Vec<u32>>,
-    /// For each sentence, each explained feature's bucket and where it came from.
-    sources: Vec<Vec<(u32, Source)>>,
+    /// For each sentence, the cue that counted most for each model (opinion,
+    /// voice), found as the sentence is read. Keeping every feature's source
+    /// for every sentence instead held over a megabyte on a 10,000-word note.
+    cues: Vec<[Option<(Range, CueKind)>; 2]>,
     opinion_rule: Vec<bool>,
     voice_rule: Vec<bool>,
     /// The guard on the voice model: a sentence can carry the voice of a
@@ -122,7 +124,9 @@ struct Sentences {
 }
 
 impl Sentences {
-    fn new(cx: &Cx<'_>, young_child: bool) -> Sentences {
+    /// Reads every sentence; with `models`, also the cue that counted most
+    /// for each (training reads the features alone).
+    fn new(cx: &Cx<'_>, young_child: bool, models: Option<&Models>) -> Sentences {
         let doc = cx.doc;
         let n = doc.sentences.len();
         let mark = |spans: Vec<Range>| {
@@ -148,17 +152,20 @@ impl Sentences {
         // Where each feature came from is kept as it is read (a judgement
         // explains its evidence sentences with it): reading a sentence twice
         // cost an eighth of a check.
-        let mut sources = Vec::with_capacity(n);
+        let mut cues = Vec::with_capacity(if models.is_some() { n } else { 0 });
+        let mut from = Vec::new();
         let features = (0..n)
             .map(|i| {
-                let mut from = Vec::new();
-                let features = features::sentence(cx, &note, &mut seen, i, Some(&mut from));
-                sources.push(from);
+                from.clear();
+                let features = features::sentence(cx, &note, &mut seen, i, models.is_some().then_some(&mut from));
+                if let Some(models) = models {
+                    cues.push([strongest_cue(&models.opinion, Detector::Opinion, &from), strongest_cue(&models.voice, Detector::Voice, &from)]);
+                }
                 features
             })
             .collect();
         let voice_allowed = (0..n).map(|i| young_child || expresses(cx, &note, i)).collect();
-        Sentences { features, sources, opinion_rule: note.opinion_rule, voice_rule: note.voice_rule, voice_allowed }
+        Sentences { features, cues, opinion_rule: note.opinion_rule, voice_rule: note.voice_rule, voice_allowed }
     }
 }
 
@@ -195,7 +202,7 @@ fn judge(cx: &Cx<'_>, sentences: &Sentences, model: &Model, detector: Detector, 
         best = best.max(logit);
         if logit >= model.present_at {
             judgement.evidence.push(cx.doc.sentence_span(i));
-            if let Some(cue) = strongest_cue(model, detector, &sentences.sources[i]) {
+            if let Some(cue) = sentences.cues[i][detector as usize] {
                 judgement.cues.push(cue);
             }
         }
@@ -232,7 +239,7 @@ impl Facts {
     pub fn new(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, models: &Models, dates: &LazyDateReader) -> Facts {
         let cx = Cx { doc, ctx, policy, people, dates };
         let young_child = age::child_is_young(&cx);
-        let sentences = Sentences::new(&cx, young_child);
+        let sentences = Sentences::new(&cx, young_child, Some(models));
         Facts {
             young_child,
             deadline: deadline::find(&cx),
@@ -260,7 +267,7 @@ pub struct TrainingRow {
 /// Every sentence's features, in the form the trainer reads.
 pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, dates: &LazyDateReader) -> Vec<TrainingRow> {
     let cx = Cx { doc, ctx, policy, people, dates };
-    let sentences = Sentences::new(&cx, age::child_is_young(&cx));
+    let sentences = Sentences::new(&cx, age::child_is_young(&cx), None);
     (0..doc.sentences.len())
         .map(|i| {
             let (start, end) = doc.sentence_span(i);

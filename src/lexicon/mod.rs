@@ -79,6 +79,9 @@ pub(crate) struct Entry {
     lowercase: bool,
     /// Every word form with the same stems: "engage" covers "engagement".
     stem: bool,
+    /// For a `stem` entry, the stems of its term and each form: read once,
+    /// when the line is checked, and moved into the stem index at build.
+    stems: Vec<Vec<Box<str>>>,
     pub tag: Option<Tag>,
 }
 
@@ -156,17 +159,11 @@ impl Lexicon {
         let mut pattern_entry = Vec::new();
         let mut stem_patterns: Vec<Vec<Box<str>>> = Vec::new();
         let mut stem_entry = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
+        for (i, entry) in entries.iter_mut().enumerate() {
             if entry.stem {
-                let mut seen: Vec<Vec<Box<str>>> = Vec::new();
-                for form in std::iter::once(&entry.term).chain(&entry.exact) {
-                    // Checked when the line was read.
-                    let Ok(stems) = stem::phrase_stems(&matching_form(form)) else { continue };
-                    if !seen.contains(&stems) {
-                        seen.push(stems.clone());
-                        stem_patterns.push(stems);
-                        stem_entry.push(i as u32);
-                    }
+                for stems in std::mem::take(&mut entry.stems) {
+                    stem_patterns.push(stems);
+                    stem_entry.push(i as u32);
                 }
                 continue;
             }
@@ -344,6 +341,7 @@ fn parse_line(list: List, line: &str, guards: &mut FxHashMap<String, Words>) -> 
         plain: false,
         lowercase: false,
         stem: false,
+        stems: Vec::new(),
         tag: None,
     };
     let mut forms = Vec::new();
@@ -378,7 +376,10 @@ fn parse_line(list: List, line: &str, guards: &mut FxHashMap<String, Words>) -> 
             return Err("`stem` and `acronym` cannot be combined: an acronym is matched in its exact case only".into());
         }
         for form in std::iter::once(&entry.term).chain(&forms) {
-            stem::phrase_stems(&matching_form(form))?;
+            let stems = stem::phrase_stems(&matching_form(form))?;
+            if !entry.stems.contains(&stems) {
+                entry.stems.push(stems);
+            }
         }
     }
     if entry.acronym {
