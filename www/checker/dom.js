@@ -31,6 +31,15 @@ export function setText(node, text) {
   }
 }
 
+/**
+ * Shows or hides an element, touching it only when that changes: a report
+ * arrives on every keystroke, and rewriting an attribute to the value it has
+ * still makes the browser recompute the styles around it.
+ */
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
 /** Sets inline styles through the CSSOM (which a CSP without 'unsafe-inline' allows); empty values remove. */
 export function setStyles(node, styles, priority = '') {
   for (const [name, value] of Object.entries(styles)) {

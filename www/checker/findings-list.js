@@ -3,7 +3,7 @@
 // and the list of dismissed findings with their "Restore" buttons. Rebuilt
 // only when what it shows changes, keeping keyboard focus where it was.
 
-import { button, el, setText } from './dom.js';
+import { button, el, setHidden, setText } from './dom.js';
 import { dismissKey, findingLabel, groupByStandard, isQuestion } from './findings.js';
 import { splitSuggestions } from './suggestions.js';
 
@@ -66,7 +66,7 @@ export class FindingsList {
   render({ keyed, activeCount, text, context, editable, policy, dismissals, ruleHref, panelRoot, fallbackFocus }) {
     const blank = !text.trim();
     setText(this.#empty, blank ? 'Findings will appear here as you type.' : activeCount ? '' : 'No findings: the checker found nothing to change.');
-    this.#empty.hidden = activeCount > 0;
+    setHidden(this.#empty, activeCount > 0);
     const sig = JSON.stringify([
       keyed.filter((k) => !k.dismissed).map((k) => [k.key, k.finding.severity, k.finding.kind, k.finding.message, k.finding.suggestions, k.finding.standard]),
       dismissals, editable, [...this.limits], context.child?.name ?? null, policy.key,
@@ -202,7 +202,7 @@ export class FindingsList {
   }
 
   #renderDismissed(dismissals, policy) {
-    this.#dismissedBox.hidden = dismissals.length === 0;
+    setHidden(this.#dismissedBox, dismissals.length === 0);
     setText(this.#dismissedSummary, `Dismissed (${dismissals.length})`);
     this.#dismissedList.replaceChildren(...dismissals.map(({ rule, text }) => {
       const li = el('li');

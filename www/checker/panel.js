@@ -5,7 +5,7 @@
 // place (text nodes changed, elements hidden or shown): inserting a node
 // anywhere in the page ends the textarea's undo step in Chromium.
 
-import { button, el, setText, visuallyHidden } from './dom.js';
+import { button, el, setHidden, setText, visuallyHidden } from './dom.js';
 import { capitalise, confidenceText, countsText, cueText, equalitySummary, plural } from './findings.js';
 import { FindingsList } from './findings-list.js';
 import { categoryLabel, countdown, parseLocal, recordedAgainst } from './time.js';
@@ -215,7 +215,7 @@ export class Panel {
   /** Shows or hides "Updating…" (the findings are for an older text while a slow check catches up). */
   setStale(stale) {
     this.root.classList.toggle('cnc-panel--stale', stale);
-    this.#stale.hidden = !stale;
+    setHidden(this.#stale, !stale);
   }
 
   /**
@@ -246,7 +246,7 @@ export class Panel {
     const where = details?.field && label ? ` (the form’s “${label}” field)` : '';
     const message = details ? `The event details could not be used, so the note was checked without them${where}: ${details.message}` : '';
     setText(this.#errorBox, show && details ? message : '');
-    this.#errorBox.hidden = !(show && details);
+    setHidden(this.#errorBox, !(show && details));
     const sig = details ? `${details.field}|${details.message}` : null;
     const changed = sig !== this.#errorSig;
     this.#errorSig = sig;
@@ -274,12 +274,12 @@ export class Panel {
     if (!report) {
       for (const k of ['equality', 'jargon']) this.#setCheck(c[k], 'none', '–');
       for (const k of ['opinion', 'voice']) {
-        c[k].show.hidden = true;
+        setHidden(c[k].show, true);
         this.#setCheck(c[k], 'none', '–', c[k].show);
       }
     } else {
       const presence = (check, p) => {
-        check.show.hidden = !p.evidence.length;
+        setHidden(check.show, !p.evidence.length);
         const why = p.present ? cueText(p) : '';
         this.#setCheck(check, p.present ? 'ok' : 'missing', `${p.present ? 'Recorded' : 'Missing'}${p.present ? confidenceText(p) : ''}${why ? ` — ${why}` : ''}`, check.show);
       };
@@ -306,9 +306,9 @@ export class Panel {
     const d = report.deadline;
     setText(parts.category, categoryLabel(policy.categoryNames, d.category));
     let state = 'info';
-    parts.due.hidden = !d.due;
-    parts.countdown.hidden = !d.due;
-    parts.hint.hidden = Boolean(d.due) || Boolean(context.event_at);
+    setHidden(parts.due, !d.due);
+    setHidden(parts.countdown, !d.due);
+    setHidden(parts.hint, Boolean(d.due) || Boolean(context.event_at));
     setText(parts.hint, '; add the event time to see when it is due');
     if (d.due) {
       const date = parseLocal(d.due);
