@@ -62,10 +62,12 @@ function startServer() {
   });
 }
 
-/** Installed in the page: records one latency per keystroke. */
-function instrument() {
+/**
+ * Installed in the page: records one latency per keystroke. `alone`: the
+ * checker is detached, and the latency is the keystroke's own frame.
+ */
+function instrument(alone) {
   const ta = document.getElementById('note');
-  const controller = window.caseNoteChecker.controller;
   const state = { pending: null, results: [], waiters: [] };
   const settle = () => {
     state.waiters = state.waiters.filter((w) => {
@@ -79,6 +81,27 @@ function instrument() {
     channel.port1.onmessage = () => resolve(performance.now());
     channel.port2.postMessage(0);
   }));
+  window.__bench = {
+    until: (n, timeout) => new Promise((resolve) => {
+      state.waiters.push({ n, resolve });
+      settle();
+      setTimeout(() => resolve(-1), timeout);
+    }),
+    count: () => state.results.length,
+    results: () => state.results,
+    reset: () => { state.results = []; state.pending = null; },
+  };
+  if (alone) {
+    ta.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp || performance.now();
+      nextPaint().then((t2) => {
+        state.results.push({ dom: t2 - t0, rendered: t2 - t0, cost: 0, via: 'none', changed: false });
+        settle();
+      });
+    }, { capture: true });
+    return;
+  }
+  const controller = window.caseNoteChecker.controller;
   ta.addEventListener('keydown', (e) => {
     state.pending = { t0: e.timeStamp || performance.now(), key: e.key, before: ta.value, keyFrame: nextPaint() };
   }, { capture: true });
@@ -101,50 +124,6 @@ function instrument() {
       nextPaint().then(record);
     }
   });
-  window.__bench = {
-    until: (n, timeout) => new Promise((resolve) => {
-      state.waiters.push({ n, resolve });
-      settle();
-      setTimeout(() => resolve(-1), timeout);
-    }),
-    count: () => state.results.length,
-    results: () => state.results,
-    reset: () => { state.results = []; state.pending = null; },
-  };
-}
-
-/** Installed in the page with the checker detached: the keystroke's own frame, from its keydown. */
-function instrumentAlone() {
-  const ta = document.getElementById('note');
-  const state = { results: [], waiters: [] };
-  const settle = () => {
-    state.waiters = state.waiters.filter((w) => {
-      if (state.results.length >= w.n) { w.resolve(state.results.length); return false; }
-      return true;
-    });
-  };
-  ta.addEventListener('keydown', (e) => {
-    const t0 = e.timeStamp || performance.now();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const t2 = performance.now();
-        state.results.push({ dom: t2 - t0, rendered: t2 - t0, cost: 0, via: 'none', changed: false });
-        settle();
-      };
-      channel.port2.postMessage(0);
-    });
-  }, { capture: true });
-  window.__bench = {
-    until: (n, timeout) => new Promise((resolve) => {
-      state.waiters.push({ n, resolve });
-      settle();
-      setTimeout(() => resolve(-1), timeout);
-    }),
-    count: () => state.results.length,
-    results: () => state.results,
-    reset: () => { state.results = []; },
-  };
 }
 
 async function measure(page, words) {
@@ -212,12 +191,9 @@ async function main() {
       await page.goto(`${url}/${query}`);
       await page.waitForSelector('body[data-checker-ready="true"]', { timeout: 60_000 });
       if (mode === 'worker') await page.waitForFunction(() => window.caseNoteChecker.controller.checkingIn === 'worker', null, { timeout: 60_000 });
-      if (mode === 'textarea alone') {
-        await page.evaluate(() => window.caseNoteChecker.controller.detach());
-        await page.evaluate(instrumentAlone);
-      } else {
-        await page.evaluate(instrument);
-      }
+      const alone = mode === 'textarea alone';
+      if (alone) await page.evaluate(() => window.caseNoteChecker.controller.detach());
+      await page.evaluate(instrument, alone);
       for (const words of SIZES) {
         log(`${mode}, ${words} words: ${KEYS} keystrokes`);
         const r = await measure(page, words);

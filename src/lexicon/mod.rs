@@ -289,16 +289,20 @@ impl Lexicon {
 
     /// The entry's guards on the neighbouring words.
     fn accepts_here(&self, entry: &Entry, lower: &str, start: usize, end: usize) -> bool {
-        if entry.not_after.iter().any(|w| preceded_by(lower, start, w)) {
+        // The text either side is trimmed once, not once for each guard
+        // word: some entries have a hundred ("contact").
+        let before = before_words(lower, start);
+        let after = after_words(lower, end);
+        if entry.not_after.iter().any(|w| preceded_by(before, w)) {
             return false;
         }
-        if entry.not_before.iter().any(|w| followed_by(lower, end, w, false)) {
+        if entry.not_before.iter().any(|w| followed_by(after, w, false)) {
             return false;
         }
         if entry.only_after.is_empty() && entry.only_before.is_empty() {
             return true;
         }
-        entry.only_after.iter().any(|w| preceded_by(lower, start, w)) || entry.only_before.iter().any(|w| followed_by(lower, end, w, true))
+        entry.only_after.iter().any(|w| preceded_by(before, w)) || entry.only_before.iter().any(|w| followed_by(after, w, true))
     }
 }
 
@@ -445,17 +449,26 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// True when the words just before `start` are `phrase`.
-fn preceded_by(lower: &str, start: usize, phrase: &str) -> bool {
-    let before = lower[..start].trim_end_matches([' ', '"', '\'', '(']);
+/// The text before `start`, without the spaces, quotation marks and
+/// bracket just before it: what `preceded_by` compares.
+fn before_words(lower: &str, start: usize) -> &str {
+    lower[..start].trim_end_matches([' ', '"', '\'', '('])
+}
+
+/// The text after `end`, without the spaces just after it: what
+/// `followed_by` compares.
+fn after_words(lower: &str, end: usize) -> &str {
+    lower[end..].trim_start_matches(' ')
+}
+
+/// True when the words just before a match (`before`, from `before_words`) are `phrase`.
+fn preceded_by(before: &str, phrase: &str) -> bool {
     before.ends_with(phrase) && !before[..before.len() - phrase.len()].chars().next_back().is_some_and(is_word_char)
 }
 
-/// True when the words just after `end` begin with `phrase`, optionally
-/// skipping determiners ("with *his* dad").
-fn followed_by(lower: &str, end: usize, phrase: &str, skip_determiners: bool) -> bool {
-    let mut rest = lower[end..].trim_start_matches(' ');
-    let mut phrase = phrase;
+/// True when the words just after a match (`rest`, from `after_words`)
+/// begin with `phrase`, optionally skipping determiners ("with *his* dad").
+fn followed_by(mut rest: &str, mut phrase: &str, skip_determiners: bool) -> bool {
     loop {
         if starts_with_word(rest, phrase) {
             return true;
