@@ -142,27 +142,27 @@ export class CheckLoop {
         field.stale(true);
         this.requestFrame();
       }
-    } else if (this.#wanted) {
-      field.sync();
-      const now = performance.now();
-      const cheap = this.lastCost <= FRAME_BUDGET;
-      const pause = Math.min(Math.max(2 * this.lastCost, 50), 1000);
-      const quiet = now - this.#lastInputAt >= pause;
-      const starved = now - this.#lastCheckAt >= Math.max(2000, 8 * this.lastCost);
-      if (this.#force || cheap || quiet || starved) {
-        this.run(false);
-      } else {
-        field.preview(text, mapSegments(shown.segments, diffRange(shown.mirrorText ?? '', text)));
-        field.stale(true);
-        clearTimeout(this.#delay);
-        this.#delay = setTimeout(() => this.requestFrame(), Math.max(0, pause - (now - this.#lastInputAt)) + 1);
-      }
-    } else if (text !== shown.text) {
-      field.sync();
-      this.schedule(false);
     } else {
       field.sync();
-      field.settled();
+      if (this.#wanted) {
+        const now = performance.now();
+        const cheap = this.lastCost <= FRAME_BUDGET;
+        const pause = Math.min(Math.max(2 * this.lastCost, 50), 1000);
+        const quiet = now - this.#lastInputAt >= pause;
+        const starved = now - this.#lastCheckAt >= Math.max(2000, 8 * this.lastCost);
+        if (this.#force || cheap || quiet || starved) {
+          this.run(false);
+        } else {
+          field.preview(text, mapSegments(shown.segments, diffRange(shown.mirrorText ?? '', text)));
+          field.stale(true);
+          clearTimeout(this.#delay);
+          this.#delay = setTimeout(() => this.requestFrame(), Math.max(0, pause - (now - this.#lastInputAt)) + 1);
+        }
+      } else if (text !== shown.text) {
+        this.schedule(false);
+      } else {
+        field.settled();
+      }
     }
     field.frameDone();
   }
