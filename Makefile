@@ -114,9 +114,10 @@ clean:
 	cargo clean
 	rm -rf $(PKG) node_modules test-results
 
-## --- the sentence models ------------------------------------------------------
-# `make model` trains the opinion and child's-voice sentence models on the dev
-# split of the labelled corpus and writes data/model/ (weights and the
+## --- the models ---------------------------------------------------------------
+# `make model` trains the opinion and child's-voice sentence models and the
+# deadline category model on the dev split of the labelled corpus (and the
+# older per-note labelled sets) and writes data/model/ (weights and the
 # cross-validated figures). `make model-check` (part of make test) trains again
 # into target/ and fails if the shipped files differ: a change to the features,
 # the lists they read or the corpus then shows up as stale weights.
@@ -141,7 +142,7 @@ model-check: deps-model
 	cargo run --release --example model_rows -- $(MODEL_ROWS)
 	@mkdir -p target/model/check
 	$(MODEL_VENV)/bin/python scripts/model/train.py $(MODEL_ROWS) target/model/check > /dev/null
-	@for f in opinion.bin voice.bin training.txt; do \
+	@for f in opinion.bin voice.bin category.bin training.txt; do \
 	  cmp -s data/model/$$f target/model/check/$$f || { echo "model-check: data/model/$$f differs from what training produces; run make model"; exit 1; }; \
 	done; echo "model-check: the shipped weights are what training produces"
 
@@ -195,14 +196,15 @@ deny: deps-deny
 # peers are installed in bench-peers/node_modules only, never by `make test`.
 # `make size-check` fails when the gzipped .wasm grows past WASM_GZIP_LIMIT.
 # The budget is 300 KB gzipped with every package of the design card; the
-# module is over it (345.5 KB: `regex` alone adds about 103 KB with the date
-# reader, a council's patterns 15 KB more), so the limit holds today's size
-# with 1.5 KB of room, to stop creep, until the budget is met (see the
-# README's Speed and size section for what was tried).
+# module is over it (353.8 KB: `regex` alone adds about 103 KB with the date
+# reader, a council's patterns 15 KB more; the deadline category model 7.9 KB,
+# 4.4 KB of it weights), so the limit holds today's size with 1.2 KB of room,
+# to stop creep, until the budget is met (see the README's Speed and size
+# section for what was tried).
 
 .PHONY: bench deps-bench size-check
 
-WASM_GZIP_LIMIT := 347000
+WASM_GZIP_LIMIT := 355000
 
 deps-bench: bench-peers/node_modules/.package-lock.json
 

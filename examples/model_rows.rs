@@ -12,6 +12,11 @@
 //! few characters. Only `tests/corpus/dev/` is read of the corpus: the blind
 //! split is for scoring once, never for training.
 //!
+//! Beside OUT.jsonl it writes OUT-category.jsonl for the category model:
+//! each note's deadline category features, its labelled category and the
+//! form's `event` — the dev split's notes (scored in cross validation) and the
+//! older sets' (extra training rows only).
+//!
 //! The older labelled sets (`tests/notes/`) are labelled per note only. They
 //! add sentences as extra training data (never scored in cross validation):
 //! every sentence of a note without the judgement is a negative; of a note
@@ -41,6 +46,11 @@ const NOTE_LABELLED: &[(&str, &str)] = &[
     ("notes-final", include_str!("../tests/notes/final.jsonl")),
 ];
 
+/// The form's `event` of an older note, if it has a context.
+fn context_event(note: &Value) -> Value {
+    note.get("context").map_or(Value::Null, |c| c["event"].clone())
+}
+
 /// Characters two ranges must share for a sentence to take a passage's label.
 const MIN_OVERLAP: usize = 5;
 
@@ -63,6 +73,8 @@ fn main() {
         std::fs::create_dir_all(dir).expect("the output folder can be made");
     }
     let mut out = std::io::BufWriter::new(std::fs::File::create(&out_path).expect("the output file can be made"));
+    let category_path = out_path.strip_suffix(".jsonl").unwrap_or(&out_path).to_owned() + "-category.jsonl";
+    let mut category_out = std::io::BufWriter::new(std::fs::File::create(&category_path).expect("the output file can be made"));
     let checker = Checker::new();
     let (mut notes, mut sentences) = (0, 0);
     for file in dev_files() {
@@ -72,6 +84,12 @@ fn main() {
             let context = Context::from_value_json(&note["context"]).expect("a corpus context is valid");
             let labels = &note["labels"];
             let (opinion, voice) = (passages(text, &labels["opinion_sentences"]), passages(text, &labels["voice_sentences"]));
+            let row = json!({
+                "note": note["id"], "writer": note["writer"], "style": note["style"],
+                "scored": true, "category": labels["deadline"], "form": note["context"]["event"],
+                "features": checker.category_features(text, &context),
+            });
+            writeln!(category_out, "{row}").expect("the row is written");
             for row in checker.sentence_features(text, &context) {
                 let row = json!({
                     "note": note["id"], "writer": note["writer"], "style": note["style"], "scored": true,
@@ -91,6 +109,14 @@ fn main() {
             let text = note["text"].as_str().expect("a note has text");
             let context = note.get("context").map_or_else(Context::default, |c| Context::from_value_json(c).expect("a labelled context is valid"));
             let (has_opinion, has_voice) = (note["labels"]["opinion"] == true, note["labels"]["child_voice"] == true);
+            if note["labels"]["deadline"].is_string() {
+                let row = json!({
+                    "note": format!("{set}/{}", note["id"].as_str().unwrap_or("?")), "writer": set, "style": "notes", "scored": false,
+                    "category": note["labels"]["deadline"], "form": context_event(&note),
+                    "features": checker.category_features(text, &context),
+                });
+                writeln!(category_out, "{row}").expect("the row is written");
+            }
             for row in checker.sentence_features(text, &context) {
                 // Of a note with the judgement, only what the rule counts is known to show it.
                 let opinion = if has_opinion { row.opinion_rule.then_some(true) } else { Some(false) };
@@ -108,5 +134,6 @@ fn main() {
         }
     }
     out.flush().expect("the rows are written");
-    eprintln!("model_rows: {sentences} sentences of {notes} notes → {out_path}");
+    category_out.flush().expect("the rows are written");
+    eprintln!("model_rows: {sentences} sentences of {notes} notes → {out_path}; dev notes' category features → {category_path}");
 }

@@ -187,6 +187,15 @@ impl Checker {
         facts::training_rows(&doc, context, &self.policy, &people, &self.dates)
     }
 
+    /// A note as the category model sees it: its feature buckets.
+    /// For `make model`, which trains it; not part of the stable API.
+    #[doc(hidden)]
+    pub fn category_features(&self, text: &str, context: &Context) -> Vec<u32> {
+        let doc = Document::new(text, &self.policy.lexicon);
+        let people = People::new(&doc, context);
+        facts::category_features(&doc, context, &self.policy, &people, &self.dates)
+    }
+
     #[cfg(test)]
     pub(crate) fn policy_for_tests(&self) -> &Policy {
         &self.policy

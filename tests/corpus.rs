@@ -49,6 +49,9 @@ mod corpus_data {
         ("w8", include_str!("corpus/dev/w8.jsonl")),
         ("w9", include_str!("corpus/dev/w9.jsonl")),
         ("w10", include_str!("corpus/dev/w10.jsonl")),
+        ("w11", include_str!("corpus/dev/w11.jsonl")),
+        ("w12", include_str!("corpus/dev/w12.jsonl")),
+        ("w13", include_str!("corpus/dev/w13.jsonl")),
     ];
 }
 
@@ -282,8 +285,9 @@ fn dev_split_figures() {
         return;
     }
     // What the dev split reaches (tuned on), less about a point.
-    let floors = Floors { opinion: 0.96, voice: 0.945, category: 0.94, status: 0.98, terms: 0.92, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.02 };
-    assert_holds("dev split", &scores, 1194, &floors);
+    let floors =
+        Floors { opinion: 0.965, voice: 0.95, category: 0.965, status: 0.985, terms: 0.91, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.025 };
+    assert_holds("dev split", &scores, 1478, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -304,7 +308,9 @@ fn blind_split_figures() {
     // term recall 0.880, equality F1 0.830, false "missing" 0.025 and 0.000,
     // false alarms 0.029 (the goals of 0.90 for category and 0.02 for false
     // alarms are not met; see the README's Accuracy section).
-    let floors = Floors { opinion: 0.95, voice: 0.93, category: 0.87, status: 0.94, terms: 0.87, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.035 };
+    // With the category model (this stop): category 0.914, false alarms
+    // 0.027 (see the README for every figure).
+    let floors = Floors { opinion: 0.95, voice: 0.93, category: 0.90, status: 0.95, terms: 0.87, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.035 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -318,9 +324,31 @@ fn blind2_split_figures() {
     // term recall 0.885, equality F1 0.873, false "missing" 0.012 and 0.006,
     // false alarms 0.044. With the rules from before w9 and w10 were studied
     // (4c0a66f): 0.937, 0.919, 0.863, 0.944, 0.880, 0.873, 0.018 and 0.018,
-    // 0.040. The voice, category and false-alarm goals are not met (see the
-    // README's Accuracy section).
+    // 0.040. With the category model and the models retrained on w1–w13 (a
+    // later stop): 0.948, 0.930, 0.922, 0.963, 0.890, 0.873, 0.018 and 0.018,
+    // 0.032. The false-alarm goal is not met (see the README's Accuracy
+    // section).
     let floors =
-        Floors { opinion: 0.945, voice: 0.905, category: 0.86, status: 0.935, terms: 0.875, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.055 };
+        Floors { opinion: 0.94, voice: 0.92, category: 0.91, status: 0.95, terms: 0.875, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.045 };
     assert_holds("blind2 split", &scores, 270, &floors);
+}
+
+/// The third blind split, scored at the end like the others (its notes are
+/// never read); its floors are what that scoring gave, less a point.
+#[test]
+fn blind3_split_figures() {
+    let scores = score(&Checker::new(), BLIND3);
+    scores.print("blind3 (written by three more writers, never tuned on)");
+    // First look, with the rules as they stood when it was written (574a38e):
+    // opinion 0.958, voice 0.919, category 0.856, status 0.951, term recall
+    // 0.855, equality F1 0.894, false "missing" 0.013 and 0.019, false alarms
+    // 0.046. Final (with the category model, the models retrained on w1–w13
+    // and the lists' changes from w11–w13): 0.954, 0.940, 0.891, 0.958,
+    // 0.860, 0.894, 0.007 and 0.013, 0.037. It was also scored once between
+    // the two, by a test run of the first category model (category 0.901);
+    // nothing was changed on the strength of that figure. The category and
+    // false-alarm goals are not met (see the README's Accuracy section).
+    let floors =
+        Floors { opinion: 0.945, voice: 0.93, category: 0.88, status: 0.95, terms: 0.85, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.045 };
+    assert_holds("blind3 split", &scores, 284, &floors);
 }

@@ -11,7 +11,7 @@ is left out for that detector). For each detector this fits an L1-regularised lo
 regression (scikit-learn's liblinear: deterministic) over the sentences'
 hashed features, choosing the regularisation by leave-one-writer-out cross
 validation on note-level accuracy, so the choice rewards what carries over to
-a writer the model has not seen. The thresholds come from the out-of-fold
+a writer the model has not seen (the strongest within C_TOLERANCE of the best). The thresholds come from the out-of-fold
 predictions:
 
 - a sentence counts when its log-odds reach `present_at` (chosen for note
@@ -21,9 +21,19 @@ predictions:
   highest value that keeps false "missing" warnings (notes that have it but
   fall below) at or under MAX_FALSE_MISSING out of fold.
 
-Writes OUT_DIR/opinion.bin, OUT_DIR/voice.bin (format: src/facts/model.rs)
-and OUT_DIR/training.txt (the cross-validated figures). The same rows give
-the same bytes: `make model-check` retrains and compares with the shipped files.
+The category model reads ROWS-category.jsonl (written beside ROWS.jsonl):
+each dev note's hashed features and labelled deadline category. It is a
+multinomial logistic regression (L2, lbfgs, on one thread so that the same
+rows give the same bytes), over the buckets that occur in at least
+CATEGORY_MIN_NOTES notes; after quantising, weights of magnitude at most
+CATEGORY_PRUNE are dropped, which keeps the file small at little cost. The
+regularisation is chosen by leave-one-writer-out accuracy of the category as
+the checker reports it: the stricter of the model's and the form's `event`.
+
+Writes OUT_DIR/opinion.bin, OUT_DIR/voice.bin, OUT_DIR/category.bin (format:
+src/facts/model.rs) and OUT_DIR/training.txt (the cross-validated figures).
+The same rows give the same bytes: `make model-check` retrains and compares
+with the shipped files.
 """
 import json
 import struct
@@ -32,11 +42,22 @@ import sys
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 BITS = 14
 C_GRID = [0.5, 1.0, 2.0, 4.0]
+# The strongest regularisation whose out-of-fold accuracy is within this of the
+# best is chosen: differences this small are noise between writers, and the
+# sparser model is smaller to ship and changes less when writers are added.
+C_TOLERANCE = 0.005
 MAX_FALSE_MISSING = 0.02
 DETECTORS = [("opinion", 0), ("voice", 1)]
+# Category::ALL, strictest first.
+CATEGORIES = ["high_risk", "s47_strategy_significant", "statutory_visit", "other"]
+CATEGORY_DETECTOR = 2
+CATEGORY_C_GRID = [0.1, 0.25, 0.5, 1.0]
+CATEGORY_MIN_NOTES = 3
+CATEGORY_PRUNE = 8
 
 
 def load(path):
@@ -151,7 +172,8 @@ def main(rows_path, out_dir):
             t, acc = choose_threshold(best, labels)
             results.append((acc, -c, c, t, logits))
             report.append(f"{name}: C={c}: out-of-fold note accuracy {acc:.3f} at log-odds {t:.3f}")
-        acc, _, c, _, logits = max(results, key=lambda r: (r[0], r[1]))
+        best_acc = max(r[0] for r in results)
+        acc, _, c, _, logits = min((r for r in results if r[0] >= best_acc - C_TOLERANCE), key=lambda r: r[2])
         best = note_level(scored_rows, logits, name)
         present_at, _ = choose_threshold(best, labels)
         absent_below = choose_absent(best, labels, present_at)
@@ -172,9 +194,73 @@ def main(rows_path, out_dir):
         final = note_level(scored_rows, quantised_logits(X[scored], bias, scale, q), name)
         train_acc = accuracy_at(final, labels, present_at)
         report.append(f"{name}: {kept} non-zero weights; accuracy on the training notes after quantising {train_acc:.3f}")
+    with threadpool_limits(limits=1):
+        train_category(rows_path.removesuffix(".jsonl") + "-category.jsonl", out_dir, report)
     with open(f"{out_dir}/training.txt", "w", encoding="utf-8") as f:
         f.write("\n".join(report) + "\n")
     print("\n".join(report))
+
+
+def category_weights(X, y, keep, c):
+    """The quantised, pruned weights (categories × buckets), biases and scale."""
+    model = LogisticRegression(C=c, max_iter=10000, tol=1e-8)
+    model.fit(X[:, keep], y)
+    weights = np.zeros((len(CATEGORIES), X.shape[1]))
+    weights[:, keep] = model.coef_
+    scale, q = quantise(weights)
+    q[np.abs(q) <= CATEGORY_PRUNE] = 0
+    return q, model.intercept_.astype(np.float32), np.float32(scale)
+
+
+def category_of(X, q, biases, scale):
+    # As the checker computes it: f32 biases plus f32 scale times integer sums;
+    # the first (strictest) of equal log-odds wins.
+    sums = (X @ q.T.astype(np.float64)).astype(np.float32)
+    return np.argmax(biases + scale * sums, axis=1)
+
+
+def reported(predicted, forms):
+    """The category the checker reports: the stricter of the text's and the form's."""
+    return np.array([min(p, CATEGORIES.index(f)) if f is not None else p for p, f in zip(predicted, forms)])
+
+
+def train_category(path, out_dir, report):
+    rows = load(path)
+    X = matrix(rows, "features").tocsc()
+    y = np.array([CATEGORIES.index(r["category"]) for r in rows])
+    forms = [r["form"] for r in rows]
+    notes_with = np.asarray((X > 0).sum(axis=0)).ravel()
+    keep = notes_with >= CATEGORY_MIN_NOTES
+    writers = sorted({r["writer"] for r in rows if r["scored"]})
+    scored = np.array([r["scored"] for r in rows])
+    report.append(f"category: {int(scored.sum())} corpus notes and {int((~scored).sum())} per-note labelled notes; {int(keep.sum())} buckets in at least {CATEGORY_MIN_NOTES} notes; cross-validated leaving one writer out")
+    results = []
+    for c in CATEGORY_C_GRID:
+        predicted = np.zeros(len(rows), dtype=np.int64)
+        for w in writers:
+            test = np.array([r["writer"] == w for r in rows])
+            q, biases, scale = category_weights(X[~test], y[~test], keep, c)
+            predicted[test] = category_of(X[test], q, biases, scale)
+        acc = float(np.mean((reported(predicted, forms) == y)[scored]))
+        report.append(f"category: C={c}: out-of-fold accuracy {acc:.3f}")
+        results.append((acc, -c, c))
+    best_acc = max(r[0] for r in results)
+    acc, _, c = min((r for r in results if r[0] >= best_acc - C_TOLERANCE), key=lambda r: r[2])
+    q, biases, scale = category_weights(X, y, keep, c)
+    buckets = [b for b in range(q.shape[1]) if np.any(q[:, b] != 0)]
+    out = bytearray(b"CNCM")
+    out += bytes([1, BITS, CATEGORY_DETECTOR, 0])
+    out += struct.pack("<fffff", *[float(b) for b in biases], float(scale))
+    out += struct.pack("<I", len(buckets))
+    for b in buckets:
+        out += struct.pack("<H", b) + struct.pack("<4b", *[int(v) for v in q[:, b]])
+    with open(f"{out_dir}/category.bin", "wb") as f:
+        f.write(bytes(out))
+    train_acc = float(np.mean((reported(category_of(X, q, biases, scale), forms) == y)[scored]))
+    report.append(
+        f"category: chose C={c}: out-of-fold accuracy {acc:.3f}; {len(buckets)} buckets with a weight; "
+        f"accuracy on the training notes after quantising {train_acc:.3f}"
+    )
 
 
 if __name__ == "__main__":

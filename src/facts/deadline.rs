@@ -19,9 +19,19 @@
 //!   visit");
 //! - the strictest of what is left and the form's `event` wins, and the
 //!   evidence is the words that decided it.
+//!
+//! Those rules read cues the word lists name. Other writers describe events
+//! in words no list has, so a learned model decides (see `model`): a
+//! multinomial logistic regression over the rules' cues — each with where it
+//! stands and what rules it out — the opening's words, the words at the event
+//! and the rules' own verdict, trained on the labelled corpus. On writers it
+//! was not trained on it is right more often than the rules alone (0.92
+//! against 0.88 on three new writers before they joined the training notes).
+//! The rules still decide a fragment of one or two sentences.
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::model::CategoryModel;
 use super::{record, spans, timeline, Cx, Deadline, Range};
 use crate::document::Document;
 use crate::ids::{Category, TimeSource};
@@ -67,6 +77,9 @@ const OPENING_WORDS: usize = 12;
 /// by phone".
 const KIND_WORDS: usize = 6;
 
+/// A note of at most this many sentences is a fragment (see `Reading::decide`).
+const FRAGMENT_SENTENCES: usize = 2;
+
 /// Words that are an overdose only when taken: "took the tablets", not
 /// "started tablets for her mood".
 const MEDICINES: &[&str] = &["tablets", "pills", "paracetamol", "co codamol", "codeine", "ibuprofen", "painkillers"];
@@ -88,8 +101,8 @@ enum Says {
     NotStatutory,
 }
 
-/// A cue at the event.
-struct Cue {
+/// A cue of the deadline list, with where it stands and what rules it out.
+struct Cue<'a> {
     says: Says,
     span: Range,
     sentence: usize,
@@ -98,18 +111,114 @@ struct Cue {
     /// A visit cue that names the child's status, or an S.47 cue that names
     /// the procedure.
     named: bool,
+    /// What rules it out as this note's event, if anything.
+    ruled_out: Option<RuledOut>,
+    /// The list entry's term.
+    term: &'a str,
 }
 
-/// The strictest category the text or the form shows, its due time and status.
-pub(super) fn find(cx: &Cx<'_>) -> Deadline {
-    let (mut event_at, mut event_at_source, when) = event_time(cx);
-    let mut found = text_category(cx, event_at);
-    if event_at_source == Some(TimeSource::Text) && (found.as_ref().is_some_and(|f| f.2) || dated_lines(cx.doc.text) >= 2) {
-        // A chronology, statement or supervision record records many events,
-        // not one at its first date: no event time from its words.
-        (event_at, event_at_source) = (None, None);
-        found = text_category(cx, None);
+/// Why a cue does not count as the event this note records.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RuledOut {
+    /// Its sentence, or its own clause, is placed on another day.
+    AnotherDay,
+    /// A plan, risk or history word beside it: "risk of injury", "will visit".
+    Hedged,
+    /// Medicines not taken: "started tablets".
+    NotTaken,
+}
+
+/// Every deadline cue of a note, with what rules each out.
+struct Cues<'a> {
+    cues: Vec<Cue<'a>>,
+    /// The sentence that opens the note (0, or 1 when the first names nothing).
+    opening: usize,
+}
+
+impl<'a> Cues<'a> {
+    fn read(cx: &Cx<'a>, sentences: &[spans::Span], timeline: &timeline::Timeline) -> Cues<'a> {
+        let doc = cx.doc;
+        let at_event = &timeline.at_event;
+        let sentence_of = |hit: &Hit| spans::of_token(sentences, doc.token_at(hit.start));
+        let hedges: Vec<(usize, usize)> =
+            doc.hits_in(List::Deadline).filter(|h| doc.entry(h).class == HEDGE).map(|h| (doc.token_at(h.start), sentence_of(h))).collect();
+        let mut cues: Vec<Cue<'a>> = Vec::new();
+        // Terse notes start with the verb: "Saw Keeley at…", "Met Dominika…",
+        // "Visit to placement." (after a greeting or a bare heading, if any).
+        let starts = sentences.iter().take(2).enumerate().take_while(|&(i, _)| i == 0 || sentences[0].end_token - sentences[0].first_token <= 3);
+        for (i, s) in starts {
+            let t = s.first_token;
+            if matches!(doc.word(t), "saw" | "met" | "visited" | "visit") && at_event[i] && !hedged(doc, &hedges, (t, t + 1), i) {
+                cues.push(Cue {
+                    says: Says::Event(Category::StatutoryVisit),
+                    span: (doc.tokens[t].start, doc.tokens[t].end),
+                    sentence: i,
+                    at_word: 0,
+                    named: false,
+                    ruled_out: None,
+                    term: "(terse visit)",
+                });
+                break;
+            }
+        }
+        for hit in doc.hits_in(List::Deadline) {
+            let entry = doc.entry(hit);
+            let sentence = sentence_of(hit);
+            let says = match entry.class {
+                Class::Deadline(DeadlineCue::Category(Category::Other)) => Says::Record,
+                Class::Deadline(DeadlineCue::Category(c)) => Says::Event(c),
+                Class::Deadline(DeadlineCue::NotStatutory) => Says::NotStatutory,
+                _ => continue,
+            };
+            let token = doc.token_at(hit.start);
+            // A title names the record even when its sentence goes on to name
+            // another day: "S47 home visit – dad seen re what Ada told school on 1 July".
+            let title = sentence == 0 && token - sentences[0].first_token < KIND_WORDS && !timeline.names_another_time(sentences[0].first_token..token);
+            let ruled_out = if !(title || at_event.get(sentence).copied().unwrap_or(false)) || dated_elsewhere(doc, timeline, doc.token_at(hit.end)) {
+                // another day: the sentence's, or the cue's own ("arrested in Exeter on 10/06")
+                Some(RuledOut::AnotherDay)
+            } else if entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, (token, doc.token_at(hit.end)), sentence) {
+                Some(RuledOut::Hedged) // "risk of injury", "will arrange a home visit"
+            } else if MEDICINES.contains(&entry.term.as_str()) && !taken(doc, token, &sentences[sentence]) {
+                Some(RuledOut::NotTaken) // "started tablets"
+            } else {
+                None
+            };
+            let named = match says {
+                Says::Event(Category::StatutoryVisit) => names(STATUS, &entry.term),
+                Says::Event(Category::S47StrategySignificant) => names(PROCEDURE, &entry.term),
+                _ => false,
+            };
+            // Words, not numbers: "Visit Log – 07/02/2026 – Supervised visitation".
+            // Only the first words of the first two sentences can be the opening.
+            let at_word = if sentence < 2 && token - sentences[sentence].first_token < 4 * OPENING_WORDS {
+                (sentences[sentence].first_token..token).filter(|&t| !doc.lower.as_bytes()[doc.tokens[t].start].is_ascii_digit()).count()
+            } else {
+                usize::MAX
+            };
+            cues.push(Cue { says, span: (hit.start, hit.end), sentence, at_word, named, ruled_out, term: entry.term.as_str() });
+        }
+        // The opening: the first sentence, or the second when the first names
+        // nothing (a greeting, a log's date line).
+        let opening = if cues.iter().any(|c| c.ruled_out.is_none() && c.sentence == 0 && c.at_word < OPENING_WORDS) { 0 } else { 1 };
+        Cues { cues, opening }
     }
+
+    fn in_opening(&self, c: &Cue<'_>) -> bool {
+        c.sentence <= self.opening && c.at_word < OPENING_WORDS
+    }
+
+    /// The cues that count as the event this note records.
+    fn counted(&self) -> impl Iterator<Item = &Cue<'a>> {
+        self.cues.iter().filter(|c| c.ruled_out.is_none())
+    }
+}
+
+/// The strictest of the text's category (the category model's, read with
+/// the rules' cues) and the form's, its due time and status.
+pub(super) fn find(cx: &Cx<'_>, model: &CategoryModel) -> Deadline {
+    let (reading, event_at, event_at_source, when) = read(cx);
+    let found = reading.decide(cx, model);
     let (category, evidence) = found.map_or((Category::Other, None), |(c, e, _)| (c, e));
     let mut candidates = vec![(category, evidence)];
     if let Some(event) = cx.ctx.event.filter(|&e| e != category) {
@@ -119,6 +228,26 @@ pub(super) fn find(cx: &Cx<'_>) -> Deadline {
     let due = event_at.map(|at| due(cx.policy, category, at));
     let overdue = due.zip(cx.ctx.recorded_at).map(|(due, recorded)| recorded > due);
     Deadline { category, evidence, event_at, event_at_source, when, due, overdue }
+}
+
+/// The category model's features for a note, as `find` computes them.
+pub(super) fn training_features(cx: &Cx<'_>) -> Vec<u32> {
+    let (reading, ..) = read(cx);
+    reading.features(cx.doc)
+}
+
+/// The note's reading at its event time, with that time, its source and the
+/// note's words for it.
+fn read<'a>(cx: &Cx<'a>) -> (Reading<'a>, Option<NaiveDateTime>, Option<TimeSource>, Option<Range>) {
+    let (mut event_at, mut event_at_source, when) = event_time(cx);
+    let mut reading = Reading::new(cx, event_at);
+    if event_at_source == Some(TimeSource::Text) && (reading.rule.is_some_and(|f| f.2) || dated_lines(cx.doc.text) >= 2) {
+        // A chronology, statement or supervision record records many events,
+        // not one at its first date: no event time from its words.
+        (event_at, event_at_source) = (None, None);
+        reading = Reading::new(cx, None);
+    }
+    (reading, event_at, event_at_source, when)
 }
 
 /// When the event happened, where that came from, and the note's own words
@@ -172,84 +301,72 @@ fn dated_lines(text: &str) -> usize {
     text.lines().filter(|line| starts_with_date(line)).count()
 }
 
-/// The category of the event the text records, with the words that decided
-/// it and whether the text is a record of other events (a chronology, a
-/// statement); `None` when the text names no event of any category.
-fn text_category(cx: &Cx<'_>, event_at: Option<NaiveDateTime>) -> Option<(Category, Option<Range>, bool)> {
+/// What the text says of the event it records.
+struct Reading<'a> {
+    sentences: Vec<spans::Span>,
+    timeline: timeline::Timeline,
+    cues: Cues<'a>,
+    /// What the rules decide: the category, the words that decided it and
+    /// whether the text is a record of other events (a chronology, a
+    /// statement); `None` when the text names no event of any category.
+    rule: Option<(Category, Option<Range>, bool)>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(cx: &Cx<'a>, event_at: Option<NaiveDateTime>) -> Reading<'a> {
+        let doc = cx.doc;
+        let sentences = spans::sentences(doc);
+        let timeline = timeline::read(doc, &sentences, event_at.map(|t| t.date()));
+        let cues = Cues::read(cx, &sentences, &timeline);
+        let rule = rule_category(cx, &cues, event_at);
+        Reading { sentences, timeline, cues, rule }
+    }
+
+    fn features(&self, doc: &Document<'_>) -> Vec<u32> {
+        category_features(doc, &self.sentences, &self.timeline, &self.cues, self.rule.map(|r| r.0))
+    }
+
+    /// The model's category, with the words that show it: the rules'
+    /// evidence when they agree, else the first cue that counts for it.
+    ///
+    /// A fragment of one or two sentences ("Aisha said she had taken an
+    /// overdose at 10pm.") gives the model little beyond its prior — most
+    /// notes record no strict event — while the rules read the cues it has,
+    /// so there the rules decide when they find an event. Measured leaving
+    /// one writer out, this guard changes no held-out note's category.
+    fn decide(&self, cx: &Cx<'_>, model: &CategoryModel) -> Option<(Category, Option<Range>, bool)> {
+        if self.sentences.len() <= FRAGMENT_SENTENCES && self.rule.is_some() {
+            return self.rule;
+        }
+        let category = model.category(&self.features(cx.doc));
+        let record = self.rule.is_some_and(|r| r.2);
+        if let Some(rule) = self.rule.filter(|r| r.0 == category) {
+            return Some(rule);
+        }
+        let evidence = self.cues.counted().find(|c| match c.says {
+            Says::Event(c) => c == category,
+            Says::Record => category == Category::Other && self.cues.in_opening(c),
+            Says::NotStatutory => false,
+        });
+        Some((category, evidence.map(|c| c.span), record))
+    }
+}
+
+/// The category of the event the text records by the rules, with the words
+/// that decided it and whether the text is a record of other events.
+fn rule_category(cx: &Cx<'_>, cues: &Cues<'_>, event_at: Option<NaiveDateTime>) -> Option<(Category, Option<Range>, bool)> {
     let doc = cx.doc;
-    let sentences = spans::sentences(doc);
-    let timeline = timeline::read(doc, &sentences, event_at.map(|t| t.date()));
-    let at_event = &timeline.at_event;
-    let sentence_of = |hit: &Hit| spans::of_token(&sentences, doc.token_at(hit.start));
-    let hedges: Vec<(usize, usize)> =
-        doc.hits_in(List::Deadline).filter(|h| doc.entry(h).class == HEDGE).map(|h| (doc.token_at(h.start), sentence_of(h))).collect();
-    let mut cues: Vec<Cue> = Vec::new();
-    // Terse notes start with the verb: "Saw Keeley at…", "Met Dominika…",
-    // "Visit to placement." (after a greeting or a bare heading, if any).
-    let starts = sentences.iter().take(2).enumerate().take_while(|&(i, _)| i == 0 || sentences[0].end_token - sentences[0].first_token <= 3);
-    for (i, s) in starts {
-        let t = s.first_token;
-        if matches!(doc.word(t), "saw" | "met" | "visited" | "visit") && at_event[i] && !hedged(doc, &hedges, (t, t + 1), i) {
-            cues.push(Cue {
-                says: Says::Event(Category::StatutoryVisit),
-                span: (doc.tokens[t].start, doc.tokens[t].end),
-                sentence: i,
-                at_word: 0,
-                named: false,
-            });
-            break;
-        }
-    }
-    for hit in doc.hits_in(List::Deadline) {
-        let entry = doc.entry(hit);
-        let sentence = sentence_of(hit);
-        let says = match entry.class {
-            Class::Deadline(DeadlineCue::Category(Category::Other)) => Says::Record,
-            Class::Deadline(DeadlineCue::Category(c)) => Says::Event(c),
-            Class::Deadline(DeadlineCue::NotStatutory) => Says::NotStatutory,
-            _ => continue,
-        };
-        let token = doc.token_at(hit.start);
-        // A title names the record even when its sentence goes on to name
-        // another day: "S47 home visit – dad seen re what Ada told school on 1 July".
-        let title = sentence == 0 && token - sentences[0].first_token < KIND_WORDS && !timeline.names_another_time(sentences[0].first_token..token);
-        if !(title || at_event.get(sentence).copied().unwrap_or(false)) || dated_elsewhere(doc, &timeline, doc.token_at(hit.end)) {
-            continue; // another day: the sentence's, or the cue's own ("arrested in Exeter on 10/06")
-        }
-        if (entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, (token, doc.token_at(hit.end)), sentence))
-            || (MEDICINES.contains(&entry.term.as_str()) && !taken(doc, token, &sentences[sentence]))
-        {
-            continue; // "risk of injury", "will arrange a home visit", "started tablets"
-        }
-        let named = match says {
-            Says::Event(Category::StatutoryVisit) => names(STATUS, &entry.term),
-            Says::Event(Category::S47StrategySignificant) => names(PROCEDURE, &entry.term),
-            _ => false,
-        };
-        // Words, not numbers: "Visit Log – 07/02/2026 – Supervised visitation".
-        // Only the first words of the first two sentences can be the opening.
-        let at_word = if sentence < 2 && token - sentences[sentence].first_token < 4 * OPENING_WORDS {
-            (sentences[sentence].first_token..token).filter(|&t| !doc.lower.as_bytes()[doc.tokens[t].start].is_ascii_digit()).count()
-        } else {
-            usize::MAX
-        };
-        cues.push(Cue { says, span: (hit.start, hit.end), sentence, at_word, named });
-    }
-    // The opening: the first sentence, or the second when the first names
-    // nothing (a greeting, a log's date line).
-    let opening = if cues.iter().any(|c| c.sentence == 0 && c.at_word < OPENING_WORDS) { 0 } else { 1 };
-    let in_opening = |c: &Cue| c.sentence <= opening && c.at_word < OPENING_WORDS;
-    if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::Record) {
+    if let Some(cue) = cues.counted().find(|c| cues.in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::Record) {
         return Some((Category::Other, Some(cue.span), true));
     }
-    if let Some(cue) = cues.iter().find(|c| in_opening(c) && c.named && c.says == Says::Event(Category::S47StrategySignificant)) {
+    if let Some(cue) = cues.counted().find(|c| cues.in_opening(c) && c.named && c.says == Says::Event(Category::S47StrategySignificant)) {
         return Some((Category::S47StrategySignificant, Some(cue.span), false));
     }
     if record::numbered_paragraphs(doc) {
         return Some((Category::Other, None, true));
     }
-    let not_statutory = cues.iter().any(|c| in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::NotStatutory);
-    cues.iter()
+    let not_statutory = cues.counted().any(|c| cues.in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::NotStatutory);
+    cues.counted()
         .filter_map(|c| match c.says {
             Says::Event(Category::StatutoryVisit) if not_statutory && !c.named => None,
             Says::Event(category) if category != Category::Other => Some((category, c.span)),
@@ -257,6 +374,92 @@ fn text_category(cx: &Cx<'_>, event_at: Option<NaiveDateTime>) -> Option<(Catego
         })
         .min_by_key(|&(category, span)| (event_at.map(|at| due(cx.policy, category, at)), category, span.0, std::cmp::Reverse(span.1)))
         .map(|(category, span)| (category, Some(span), false))
+}
+
+/// What the category model reads of a note, as hashed feature buckets
+/// (each once):
+/// - each deadline cue's kind, with where it stands (title, opening, body)
+///   and what rules it out (another day, a hedge, medicines not taken), and
+///   its list term in the same way, so the model learns which cues a writer's
+///   phrasing makes reliable;
+/// - the words and word pairs of the opening, which name the record;
+/// - the words of the sentences at the event, which describe it in everyday
+///   words ("didn't come home", "took a load of tablets") where no list has
+///   an entry;
+/// - whether it reads as a record of other events, and what the rules decide.
+fn category_features(doc: &Document<'_>, sentences: &[spans::Span], timeline: &timeline::Timeline, cues: &Cues<'_>, rule: Option<Category>) -> Vec<u32> {
+    use super::features::{bucket, fnv, named, Seen};
+    const CUE: u64 = fnv(b"deadline-cue");
+    const TERM: u64 = fnv(b"deadline-term");
+    const OPENING: u64 = fnv(b"opening");
+    const OPENING_PAIR: u64 = fnv(b"opening-pair");
+    const AT_EVENT: u64 = fnv(b"at-event");
+    const RECORD: u64 = fnv(b"record");
+    const RULE: u64 = fnv(b"deadline-rule");
+    let mut out = Vec::new();
+    // One feature per bucket (a set, not a sort: sorting would add a sort's
+    // code to the module for nothing the model needs).
+    let mut seen = Seen::new();
+    let mut add = |kind: u64, values: &[&[u8]]| {
+        let b = bucket(named(kind, values));
+        if seen.insert(b) {
+            out.push(b);
+        }
+    };
+    for c in &cues.cues {
+        let says: &[u8] = match c.says {
+            Says::Event(Category::HighRisk) => b"high",
+            Says::Event(Category::S47StrategySignificant) => b"s47",
+            Says::Event(Category::StatutoryVisit) => b"visit",
+            Says::Event(Category::Other) | Says::Record => b"record",
+            Says::NotStatutory => b"not-statutory",
+        };
+        let place: &[u8] = if c.sentence == 0 && c.at_word < KIND_WORDS {
+            b"title"
+        } else if cues.in_opening(c) {
+            b"opening"
+        } else {
+            b"body"
+        };
+        let counts: &[u8] = match c.ruled_out {
+            None => b"counts",
+            Some(RuledOut::AnotherDay) => b"another-day",
+            Some(RuledOut::Hedged) => b"hedged",
+            Some(RuledOut::NotTaken) => b"not-taken",
+        };
+        add(CUE, &[says]);
+        add(CUE, &[says, counts]);
+        add(CUE, &[says, place, counts]);
+        if c.named {
+            add(CUE, &[says, place, counts, b"named"]);
+        }
+        add(TERM, &[c.term.as_bytes(), counts]);
+        add(TERM, &[c.term.as_bytes(), place, counts]);
+    }
+    for (i, s) in sentences.iter().take(2).enumerate() {
+        let which: &[u8] = if i == 0 { b"first" } else { b"second" };
+        let words = s.first_token..s.end_token.min(s.first_token + OPENING_WORDS);
+        for t in words.clone() {
+            add(OPENING, &[which, doc.word(t).as_bytes()]);
+            add(OPENING, &[doc.word(t).as_bytes()]);
+        }
+        for t in words.skip(1) {
+            add(OPENING_PAIR, &[doc.word(t - 1).as_bytes(), doc.word(t).as_bytes()]);
+        }
+    }
+    for (s, _) in sentences.iter().zip(&timeline.at_event).filter(|(_, &at)| at) {
+        for t in s.first_token..s.end_token {
+            add(AT_EVENT, &[doc.word(t).as_bytes()]);
+        }
+    }
+    if record::numbered_paragraphs(doc) {
+        add(RECORD, &[b"numbered"]);
+    }
+    if dated_lines(doc.text) >= 2 {
+        add(RECORD, &[b"dated-lines"]);
+    }
+    add(RULE, &[rule.map_or("none", Category::id).as_bytes()]);
+    out
 }
 
 /// True when the few words after a cue, in its clause, name a time other

@@ -25,6 +25,8 @@ pub(crate) enum Detector {
     Opinion = 0,
     /// The child's voice.
     Voice = 1,
+    /// The deadline category of the event the note records.
+    Category = 2,
 }
 
 /// How many bits of a feature's hash pick its bucket: 16,384 buckets.
@@ -68,6 +70,14 @@ impl Seen {
     pub fn new() -> Seen {
         Seen(vec![0; (1 << BITS) / 64])
     }
+
+    /// Marks a bucket seen; true the first time.
+    pub fn insert(&mut self, b: u32) -> bool {
+        let (word, bit) = ((b / 64) as usize, 1u64 << (b % 64));
+        let first = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        first
+    }
 }
 
 /// What a note's opening says it records, from its first two sentences.
@@ -105,7 +115,7 @@ pub(crate) fn source_of(opening: &str) -> &'static [u8] {
 
 /// FNV-1a over bytes: the same on every platform (the WebAssembly build's
 /// `usize` is 32 bits, so a hasher keyed on `usize` would not do).
-const fn fnv(bytes: &[u8]) -> u64 {
+pub(super) const fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
     while i < bytes.len() {
@@ -122,12 +132,12 @@ const fn mix(a: u64, b: u64) -> u64 {
 }
 
 /// The bucket of a feature's hash: its top bits after a final multiply.
-const fn bucket(h: u64) -> u32 {
+pub(super) const fn bucket(h: u64) -> u32 {
     (h.wrapping_mul(0xd6e8_feb8_6659_fd93) >> (64 - BITS)) as u32
 }
 
 /// A feature's hash: its kind's hash and its values', mixed in order.
-fn named(kind: u64, values: &[&[u8]]) -> u64 {
+pub(super) fn named(kind: u64, values: &[&[u8]]) -> u64 {
     values.iter().fold(mix(0, kind), |h, value| mix(h, fnv(value)))
 }
 
@@ -221,13 +231,10 @@ pub(crate) fn sentence(cx: &Cx<'_>, note: &NoteSignals, seen_buckets: &mut Seen,
     let doc = cx.doc;
     let s = doc.sentences[index];
     let mut out: Vec<u32> = Vec::with_capacity(6 * (s.end_token - s.first_token) + 48);
-    let bits = &mut seen_buckets.0;
     let mut add = |h: u64, source: Option<Source>| {
         let b = bucket(h);
         // One feature per bucket: the models read presence, not counts.
-        let (word, bit) = ((b / 64) as usize, 1u64 << (b % 64));
-        if bits[word] & bit == 0 {
-            bits[word] |= bit;
+        if seen_buckets.insert(b) {
             out.push(b);
         }
         if let (Some(sources), Some(source)) = (sources.as_deref_mut(), source) {

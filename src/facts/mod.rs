@@ -242,7 +242,7 @@ impl Facts {
         let sentences = Sentences::new(&cx, young_child, Some(models));
         Facts {
             young_child,
-            deadline: deadline::find(&cx),
+            deadline: deadline::find(&cx, &models.category),
             opinion: judge(&cx, &sentences, &models.opinion, Detector::Opinion, None),
             child_voice: judge(&cx, &sentences, &models.voice, Detector::Voice, Some(&sentences.voice_allowed)),
             equality: equality::find(&cx),
@@ -280,4 +280,9 @@ pub(crate) fn training_rows(doc: &Document<'_>, ctx: &Context, policy: &Policy, 
             }
         })
         .collect()
+}
+
+/// The category model's features for a note (see `deadline::category_features`).
+pub(crate) fn category_features(doc: &Document<'_>, ctx: &Context, policy: &Policy, people: &People, dates: &LazyDateReader) -> Vec<u32> {
+    deadline::training_features(&Cx { doc, ctx, policy, people, dates })
 }

@@ -3,7 +3,11 @@
 //! corpus by `make model` and shipped as data (`data/model/*.bin`), read once
 //! when a checker is built.
 //!
-//! A weight file is little-endian: `CNCM`, version 1, the hash bits, the
+//! The category model is a multinomial logistic regression over a note's
+//! hashed features (see `deadline::category_features`), one weight per
+//! category for each bucket.
+//!
+//! A sentence model's weight file is little-endian: `CNCM`, version 1, the hash bits, the
 //! detector (0 opinion, 1 voice), a reserved byte; the bias, the weight scale,
 //! the log-odds at which a sentence counts and the note-level log-odds below
 //! which the note surely lacks it (four `f32`); the number of non-zero
@@ -11,6 +15,7 @@
 //! (`i8`, times the scale).
 
 use super::features::Detector;
+use crate::ids::Category;
 
 /// A trained model, ready to score sentences.
 #[derive(Debug)]
@@ -30,10 +35,12 @@ pub(crate) struct Model {
 pub(crate) struct Models {
     pub opinion: Model,
     pub voice: Model,
+    pub category: CategoryModel,
 }
 
 const OPINION: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/model/opinion.bin"));
 const VOICE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/model/voice.bin"));
+const CATEGORY: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/model/category.bin"));
 
 impl Models {
     /// The shipped models.
@@ -41,6 +48,7 @@ impl Models {
         Models {
             opinion: Model::read(OPINION, Detector::Opinion).expect("the shipped opinion model is well formed (tested)"),
             voice: Model::read(VOICE, Detector::Voice).expect("the shipped voice model is well formed (tested)"),
+            category: CategoryModel::read(CATEGORY).expect("the shipped category model is well formed (tested)"),
         }
     }
 }
@@ -57,11 +65,7 @@ impl Model {
         if bits != super::features::BITS {
             return Err(format!("the weights are for {bits} hash bits, the features have {}", super::features::BITS));
         }
-        let expected = match detector {
-            Detector::Opinion => 0,
-            Detector::Voice => 1,
-        };
-        if take(6, 1)?[0] != expected {
+        if take(6, 1)?[0] != detector as u8 {
             return Err("the weight file is for the other detector".into());
         }
         let (bias, scale, present_at, surely_absent_below) = (f32_at(8)?, f32_at(12)?, f32_at(16)?, f32_at(20)?);
@@ -93,6 +97,75 @@ impl Model {
     }
 }
 
+/// How many categories the category model scores (`Category::ALL`, strictest first).
+const CATEGORIES: usize = Category::COUNT;
+
+/// The category model: for each bucket, one quantised weight per category.
+///
+/// Its weight file is little-endian: `CNCM`, version 1, the hash bits, 2 (the
+/// category detector), a reserved byte; each category's bias (four `f32`, in
+/// `Category::ALL` order) and the weight scale (`f32`); the number of buckets
+/// with a weight (`u32`); then each as its bucket (`u16`) and its four
+/// quantised weights (`i8`, times the scale).
+#[derive(Debug)]
+pub(crate) struct CategoryModel {
+    biases: [f32; CATEGORIES],
+    scale: f32,
+    weights: Vec<[i8; CATEGORIES]>,
+}
+
+impl CategoryModel {
+    /// A model from its weight file, or what is wrong with the file.
+    pub fn read(bytes: &[u8]) -> Result<CategoryModel, String> {
+        let take = |at: usize, n: usize| bytes.get(at..at + n).ok_or_else(|| format!("the weight file ends at byte {}", bytes.len()));
+        let f32_at = |at: usize| take(at, 4).map(|b| f32::from_le_bytes(b.try_into().expect("four bytes")));
+        if take(0, 4)? != b"CNCM" || take(4, 1)?[0] != 1 {
+            return Err("not a version 1 weight file".into());
+        }
+        let bits = u32::from(take(5, 1)?[0]);
+        if bits != super::features::BITS {
+            return Err(format!("the weights are for {bits} hash bits, the features have {}", super::features::BITS));
+        }
+        if take(6, 1)?[0] != Detector::Category as u8 {
+            return Err("the weight file is not the category model's".into());
+        }
+        let mut biases = [0.0; CATEGORIES];
+        for (i, bias) in biases.iter_mut().enumerate() {
+            *bias = f32_at(8 + 4 * i)?;
+        }
+        let scale = f32_at(24)?;
+        let count = u32::from_le_bytes(take(28, 4)?.try_into().expect("four bytes")) as usize;
+        const ENTRY: usize = 2 + CATEGORIES;
+        let mut weights = vec![[0i8; CATEGORIES]; 1 << bits];
+        for i in 0..count {
+            let entry = take(32 + ENTRY * i, ENTRY)?;
+            let bucket = usize::from(u16::from_le_bytes([entry[0], entry[1]]));
+            let slot = weights.get_mut(bucket).ok_or_else(|| format!("bucket {bucket} is out of range"))?;
+            for (w, &b) in slot.iter_mut().zip(&entry[2..]) {
+                *w = b as i8;
+            }
+        }
+        if bytes.len() != 32 + ENTRY * count {
+            return Err("the weight file has trailing bytes".into());
+        }
+        Ok(CategoryModel { biases, scale, weights })
+    }
+
+    /// The category with the highest log-odds for a note with these
+    /// features (each bucket once); a tie goes to the stricter.
+    pub fn category(&self, buckets: &[u32]) -> Category {
+        let mut sums = [0i32; CATEGORIES];
+        for &b in buckets {
+            for (sum, &w) in sums.iter_mut().zip(&self.weights[b as usize]) {
+                *sum += i32::from(w);
+            }
+        }
+        let logit = |i: usize| self.biases[i] + self.scale * sums[i] as f32;
+        let best = (1..CATEGORIES).fold(0, |best, i| if logit(i) > logit(best) { i } else { best });
+        Category::ALL[best]
+    }
+}
+
 /// The probability of log-odds, to two decimals (so a last-bit difference
 /// between platforms' `exp` cannot show).
 pub(crate) fn probability(logit: f32) -> f64 {
@@ -121,5 +194,20 @@ mod tests {
         let mut trailing = OPINION.to_vec();
         trailing.push(0);
         assert!(Model::read(&trailing, Detector::Opinion).is_err());
+        assert!(CategoryModel::read(OPINION).unwrap_err().contains("category"));
+        assert!(CategoryModel::read(&CATEGORY[..CATEGORY.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn the_category_model_scores_every_category() {
+        let model = CategoryModel::read(CATEGORY).unwrap();
+        for (i, _) in Category::ALL.iter().enumerate() {
+            assert!(model.weights.iter().any(|w| w[i] != 0), "category {i} has weights");
+        }
+        // No features: the biases alone decide, and a tie goes to the stricter.
+        let flat = CategoryModel { biases: [0.0; CATEGORIES], scale: 1.0, weights: vec![[0; CATEGORIES]; 4] };
+        assert_eq!(flat.category(&[]), Category::HighRisk);
+        let other = CategoryModel { biases: [0.0, 0.0, 0.0, 0.5], ..flat };
+        assert_eq!(other.category(&[]), Category::Other);
     }
 }

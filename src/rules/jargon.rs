@@ -70,8 +70,11 @@ mod tests {
 
     #[test]
     fn contact_only_as_family_time() {
-        assert_flags("jargon", "Contact with dad is supervised. Weekly contact continues.", &["Contact", "contact"]);
+        assert_flags("jargon", "Weekly contact continues. Supervised contact is on Tuesday.", &["contact", "contact"]);
         assert_clean("jargon", "I took his contact details. He made eye contact. I will contact school. I contacted the GP.");
+        // "Contact with dad" is plain English to most of the corpus's writers
+        // (9 of 12 labelled uses are clean words), so it is not flagged.
+        assert_clean("jargon", "Contact with dad is on Saturdays. She asked about contact with her nan.");
     }
 
     #[test]
