@@ -14,7 +14,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
         why: "Standard 1: recording must be \"contemporaneous (i.e. made at the time or as close to this as possible)\", within the policy's timescales.",
         flagged: "Statutory visit to Jayden. [event 2026-11-20T10:00, recorded 2026-11-24T09:00]",
         better: "Statutory visit to Jayden. [event 2026-11-20T10:00, recorded 2026-11-21T09:00]",
-        limits: "The category comes from words such as \"strategy discussion\", \"police protection\" or \"statutory visit\"; a note that describes a high-risk event in other words needs the form's event type. Times are local wall-clock times.",
+        limits: "The category of the event the note records is read by a model trained on labelled notes, from cue words (\"strategy discussion\", \"police protection\", \"statutory visit\") and where they stand, the note's opening and the words at the event; it is right about nine times in ten on writing it was not trained on, so the form's event type, when given, is the surer guide (the stricter of the two wins). Times are local wall-clock times.",
         messages: &["overdue"],
         kinds: &[FindingKind::Late],
     },
