@@ -59,6 +59,8 @@ mod corpus_data {
         ("w11", include_str!("corpus/dev/w11.jsonl")),
         ("w12", include_str!("corpus/dev/w12.jsonl")),
         ("w13", include_str!("corpus/dev/w13.jsonl")),
+        ("w14", include_str!("corpus/dev/w14.jsonl")),
+        ("w15", include_str!("corpus/dev/w15.jsonl")),
     ];
 }
 
@@ -295,8 +297,8 @@ fn dev_split_figures() {
     }
     // What the dev split reaches (tuned on), less about a point.
     let floors =
-        Floors { opinion: 0.965, voice: 0.95, category: 0.965, status: 0.985, terms: 0.91, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.025 };
-    assert_holds("dev split", &scores, 1478, &floors);
+        Floors { opinion: 0.965, voice: 0.95, category: 0.95, status: 0.98, terms: 0.91, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.025 };
+    assert_holds("dev split", &scores, 1658, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -355,9 +357,30 @@ fn blind3_split_figures() {
     // and the lists' changes from w11–w13): 0.954, 0.940, 0.891, 0.958,
     // 0.860, 0.894, 0.007 and 0.013, 0.037. It was also scored once between
     // the two, by a test run of the first category model (category 0.901);
-    // nothing was changed on the strength of that figure. The category and
-    // false-alarm goals are not met (see the README's Accuracy section).
+    // nothing was changed on the strength of that figure. After the next
+    // round (the models retrained with w14 and w15): 0.947, 0.930, 0.894,
+    // 0.961, 0.862, 0.894, 0.007 and 0.013, 0.031. The false-alarm goal is
+    // not met (see the README's Accuracy section).
     let floors =
-        Floors { opinion: 0.945, voice: 0.93, category: 0.88, status: 0.95, terms: 0.85, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.045 };
+        Floors { opinion: 0.94, voice: 0.925, category: 0.89, status: 0.95, terms: 0.85, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.04 };
     assert_holds("blind3 split", &scores, 284, &floors);
+}
+
+/// The fourth blind split, scored at the end like the others (its notes are
+/// never read); its floors are what that scoring gave, less a point.
+#[test]
+fn blind4_split_figures() {
+    let scores = score(&Checker::new(), BLIND4);
+    scores.print("blind4 (written by three more writers, never tuned on)");
+    // First look, with the category model as it was when the split was
+    // written (31946e5): opinion 0.952, voice 0.919, category 0.933, status
+    // 0.974, term recall 0.866, equality F1 0.869, false "missing" 0.019 and
+    // 0.040, false alarms 0.036. Final (the models retrained with w14 and w15,
+    // their lists' changes): 0.963, 0.930, 0.944, 0.978, 0.866, 0.869, 0.006
+    // and 0.033, 0.036; then, with the category model's smaller weights
+    // (chosen on out-of-fold accuracy and size before this scoring), category
+    // 0.930 and status 0.974. The false-alarm goal is not met (see the README).
+    let floors =
+        Floors { opinion: 0.955, voice: 0.92, category: 0.92, status: 0.965, terms: 0.855, equality_f1: 0.86, false_missing: 0.04, false_alarms: 0.045 };
+    assert_holds("blind4 split", &scores, 270, &floors);
 }
