@@ -53,21 +53,43 @@ impl Models {
     }
 }
 
-impl Model {
-    /// A model from its weight file, or what is wrong with the file.
-    pub fn read(bytes: &[u8], detector: Detector) -> Result<Model, String> {
-        let take = |at: usize, n: usize| bytes.get(at..at + n).ok_or_else(|| format!("the weight file ends at byte {}", bytes.len()));
-        let f32_at = |at: usize| take(at, 4).map(|b| f32::from_le_bytes(b.try_into().expect("four bytes")));
-        if take(0, 4)? != b"CNCM" || take(4, 1)?[0] != 1 {
+/// A weight file being read: its header checked, then read by offset.
+struct WeightFile<'a>(&'a [u8]);
+
+impl<'a> WeightFile<'a> {
+    /// The file, once its header says it is a version 1 file for these
+    /// features' hash bits and for this detector.
+    fn open(bytes: &'a [u8], detector: Detector) -> Result<WeightFile<'a>, String> {
+        let file = WeightFile(bytes);
+        if file.take(0, 4)? != b"CNCM" || file.take(4, 1)?[0] != 1 {
             return Err("not a version 1 weight file".into());
         }
-        let bits = u32::from(take(5, 1)?[0]);
+        let bits = u32::from(file.take(5, 1)?[0]);
         if bits != super::features::BITS {
             return Err(format!("the weights are for {bits} hash bits, the features have {}", super::features::BITS));
         }
-        if take(6, 1)?[0] != detector as u8 {
-            return Err("the weight file is for the other detector".into());
+        let found = file.take(6, 1)?[0];
+        if found != detector as u8 {
+            return Err(format!("the weight file is for another detector ({found}, not {})", detector as u8));
         }
+        Ok(file)
+    }
+
+    fn take(&self, at: usize, n: usize) -> Result<&'a [u8], String> {
+        self.0.get(at..at + n).ok_or_else(|| format!("the weight file ends at byte {}", self.0.len()))
+    }
+
+    fn f32_at(&self, at: usize) -> Result<f32, String> {
+        self.take(at, 4).map(|b| f32::from_le_bytes(b.try_into().expect("four bytes")))
+    }
+}
+
+impl Model {
+    /// A model from its weight file, or what is wrong with the file.
+    pub fn read(bytes: &[u8], detector: Detector) -> Result<Model, String> {
+        let file = WeightFile::open(bytes, detector)?;
+        let (take, f32_at) = (|at, n| file.take(at, n), |at| file.f32_at(at));
+        let bits = super::features::BITS;
         let (bias, scale, present_at, surely_absent_below) = (f32_at(8)?, f32_at(12)?, f32_at(16)?, f32_at(20)?);
         let count = u32::from_le_bytes(take(24, 4)?.try_into().expect("four bytes")) as usize;
         let mut weights = vec![0i8; 1 << bits];
@@ -117,18 +139,9 @@ pub(crate) struct CategoryModel {
 impl CategoryModel {
     /// A model from its weight file, or what is wrong with the file.
     pub fn read(bytes: &[u8]) -> Result<CategoryModel, String> {
-        let take = |at: usize, n: usize| bytes.get(at..at + n).ok_or_else(|| format!("the weight file ends at byte {}", bytes.len()));
-        let f32_at = |at: usize| take(at, 4).map(|b| f32::from_le_bytes(b.try_into().expect("four bytes")));
-        if take(0, 4)? != b"CNCM" || take(4, 1)?[0] != 1 {
-            return Err("not a version 1 weight file".into());
-        }
-        let bits = u32::from(take(5, 1)?[0]);
-        if bits != super::features::BITS {
-            return Err(format!("the weights are for {bits} hash bits, the features have {}", super::features::BITS));
-        }
-        if take(6, 1)?[0] != Detector::Category as u8 {
-            return Err("the weight file is not the category model's".into());
-        }
+        let file = WeightFile::open(bytes, Detector::Category)?;
+        let (take, f32_at) = (|at, n| file.take(at, n), |at| file.f32_at(at));
+        let bits = super::features::BITS;
         let mut biases = [0.0; CATEGORIES];
         for (i, bias) in biases.iter_mut().enumerate() {
             *bias = f32_at(8 + 4 * i)?;
@@ -194,7 +207,7 @@ mod tests {
         let mut trailing = OPINION.to_vec();
         trailing.push(0);
         assert!(Model::read(&trailing, Detector::Opinion).is_err());
-        assert!(CategoryModel::read(OPINION).unwrap_err().contains("category"));
+        assert!(CategoryModel::read(OPINION).unwrap_err().contains("another detector"));
         assert!(CategoryModel::read(&CATEGORY[..CATEGORY.len() - 1]).is_err());
     }
 
