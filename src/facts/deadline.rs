@@ -240,12 +240,13 @@ pub(super) fn training_features(cx: &Cx<'_>) -> Vec<u32> {
 /// note's words for it.
 fn read<'a>(cx: &Cx<'a>) -> (Reading<'a>, Option<NaiveDateTime>, Option<TimeSource>, Option<Range>) {
     let (mut event_at, mut event_at_source, when) = event_time(cx);
-    let mut reading = Reading::new(cx, event_at);
-    if event_at_source == Some(TimeSource::Text) && (reading.rule.is_some_and(|f| f.2) || dated_lines(cx.doc.text) >= 2) {
+    let shape = Shape::of(cx.doc);
+    let mut reading = Reading::new(cx, event_at, shape);
+    if event_at_source == Some(TimeSource::Text) && (reading.rule.is_some_and(|f| f.2) || shape.dated_lines) {
         // A chronology, statement or supervision record records many events,
         // not one at its first date: no event time from its words.
         (event_at, event_at_source) = (None, None);
-        reading = Reading::new(cx, None);
+        reading = Reading::new(cx, None, shape);
     }
     (reading, event_at, event_at_source, when)
 }
@@ -302,7 +303,24 @@ fn dated_lines(text: &str) -> usize {
 }
 
 /// What the text says of the event it records.
+/// What the note's layout says of it, read once a check (the rules and the
+/// category model both use it).
+#[derive(Clone, Copy)]
+struct Shape {
+    /// Numbered paragraphs: a statement (see `record`).
+    numbered: bool,
+    /// Two or more lines start with a date: a chronology or a log.
+    dated_lines: bool,
+}
+
+impl Shape {
+    fn of(doc: &Document<'_>) -> Shape {
+        Shape { numbered: record::numbered_paragraphs(doc), dated_lines: dated_lines(doc.text) >= 2 }
+    }
+}
+
 struct Reading<'a> {
+    shape: Shape,
     sentences: Vec<spans::Span>,
     timeline: timeline::Timeline,
     cues: Cues<'a>,
@@ -313,17 +331,17 @@ struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    fn new(cx: &Cx<'a>, event_at: Option<NaiveDateTime>) -> Reading<'a> {
+    fn new(cx: &Cx<'a>, event_at: Option<NaiveDateTime>, shape: Shape) -> Reading<'a> {
         let doc = cx.doc;
         let sentences = spans::sentences(doc);
         let timeline = timeline::read(doc, &sentences, event_at.map(|t| t.date()));
         let cues = Cues::read(cx, &sentences, &timeline);
-        let rule = rule_category(cx, &cues, event_at);
-        Reading { sentences, timeline, cues, rule }
+        let rule = rule_category(cx, &cues, shape, event_at);
+        Reading { shape, sentences, timeline, cues, rule }
     }
 
     fn features(&self, doc: &Document<'_>) -> Vec<u32> {
-        category_features(doc, &self.sentences, &self.timeline, &self.cues, self.rule.map(|r| r.0))
+        category_features(doc, self)
     }
 
     /// The model's category, with the words that show it: the rules'
@@ -354,15 +372,14 @@ impl<'a> Reading<'a> {
 
 /// The category of the event the text records by the rules, with the words
 /// that decided it and whether the text is a record of other events.
-fn rule_category(cx: &Cx<'_>, cues: &Cues<'_>, event_at: Option<NaiveDateTime>) -> Option<(Category, Option<Range>, bool)> {
-    let doc = cx.doc;
+fn rule_category(cx: &Cx<'_>, cues: &Cues<'_>, shape: Shape, event_at: Option<NaiveDateTime>) -> Option<(Category, Option<Range>, bool)> {
     if let Some(cue) = cues.counted().find(|c| cues.in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::Record) {
         return Some((Category::Other, Some(cue.span), true));
     }
     if let Some(cue) = cues.counted().find(|c| cues.in_opening(c) && c.named && c.says == Says::Event(Category::S47StrategySignificant)) {
         return Some((Category::S47StrategySignificant, Some(cue.span), false));
     }
-    if record::numbered_paragraphs(doc) {
+    if shape.numbered {
         return Some((Category::Other, None, true));
     }
     let not_statutory = cues.counted().any(|c| cues.in_opening(c) && c.at_word < KIND_WORDS && c.says == Says::NotStatutory);
@@ -387,8 +404,9 @@ fn rule_category(cx: &Cx<'_>, cues: &Cues<'_>, event_at: Option<NaiveDateTime>) 
 ///   words ("didn't come home", "took a load of tablets") where no list has
 ///   an entry;
 /// - whether it reads as a record of other events, and what the rules decide.
-fn category_features(doc: &Document<'_>, sentences: &[spans::Span], timeline: &timeline::Timeline, cues: &Cues<'_>, rule: Option<Category>) -> Vec<u32> {
+fn category_features(doc: &Document<'_>, reading: &Reading<'_>) -> Vec<u32> {
     use super::features::{bucket, fnv, named, Seen};
+    let Reading { sentences, timeline, cues, .. } = reading;
     const CUE: u64 = fnv(b"deadline-cue");
     const TERM: u64 = fnv(b"deadline-term");
     const OPENING: u64 = fnv(b"opening");
@@ -452,13 +470,13 @@ fn category_features(doc: &Document<'_>, sentences: &[spans::Span], timeline: &t
             add(AT_EVENT, &[doc.word(t).as_bytes()]);
         }
     }
-    if record::numbered_paragraphs(doc) {
+    if reading.shape.numbered {
         add(RECORD, &[b"numbered"]);
     }
-    if dated_lines(doc.text) >= 2 {
+    if reading.shape.dated_lines {
         add(RECORD, &[b"dated-lines"]);
     }
-    add(RULE, &[rule.map_or("none", Category::id).as_bytes()]);
+    add(RULE, &[reading.rule.map_or("none", |r| r.0.id()).as_bytes()]);
     out
 }
 
