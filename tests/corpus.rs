@@ -68,6 +68,8 @@ mod corpus_data {
         ("w13", include_str!("corpus/dev/w13.jsonl")),
         ("w14", include_str!("corpus/dev/w14.jsonl")),
         ("w15", include_str!("corpus/dev/w15.jsonl")),
+        ("w16", include_str!("corpus/dev/w16.jsonl")),
+        ("w17", include_str!("corpus/dev/w17.jsonl")),
     ];
 }
 
@@ -308,8 +310,8 @@ fn dev_split_figures() {
     }
     // What the dev split reaches (tuned on), less about a point.
     let floors =
-        Floors { opinion: 0.965, voice: 0.95, category: 0.95, status: 0.98, terms: 0.91, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.025 };
-    assert_holds("dev split", &scores, 1658, &floors);
+        Floors { opinion: 0.965, voice: 0.955, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.02 };
+    assert_holds("dev split", &scores, 1838, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -330,9 +332,12 @@ fn blind_split_figures() {
     // term recall 0.880, equality F1 0.830, false "missing" 0.025 and 0.000,
     // false alarms 0.029 (the goals of 0.90 for category and 0.02 for false
     // alarms are not met; see the README's Accuracy section).
-    // With the category model (this stop): category 0.914, false alarms
-    // 0.027 (see the README for every figure).
-    let floors = Floors { opinion: 0.95, voice: 0.93, category: 0.90, status: 0.95, terms: 0.87, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.035 };
+    // With the category model (a later stop): category 0.914, false alarms
+    // 0.027. With the models retrained on w1–w17 (the fifth blind split's
+    // round): 0.966, 0.941, 0.926, 0.969, 0.899, 0.830, 0.018 and 0.000,
+    // 0.023 (see the README for every figure).
+    let floors =
+        Floors { opinion: 0.955, voice: 0.93, category: 0.915, status: 0.955, terms: 0.885, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -348,10 +353,12 @@ fn blind2_split_figures() {
     // (4c0a66f): 0.937, 0.919, 0.863, 0.944, 0.880, 0.873, 0.018 and 0.018,
     // 0.040. With the category model and the models retrained on w1–w13 (a
     // later stop): 0.948, 0.930, 0.922, 0.963, 0.890, 0.873, 0.018 and 0.018,
-    // 0.032. The false-alarm goal is not met (see the README's Accuracy
-    // section).
+    // 0.032. With the models retrained on w1–w17 (the fifth blind split's
+    // round): 0.967, 0.926, 0.922, 0.963, 0.896, 0.873, 0.006 and 0.018,
+    // 0.028. The voice and false-alarm goals are not met (see the README's
+    // Accuracy section).
     let floors =
-        Floors { opinion: 0.94, voice: 0.92, category: 0.91, status: 0.95, terms: 0.875, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.045 };
+        Floors { opinion: 0.955, voice: 0.915, category: 0.91, status: 0.95, terms: 0.885, equality_f1: 0.86, false_missing: 0.03, false_alarms: 0.04 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -370,10 +377,12 @@ fn blind3_split_figures() {
     // the two, by a test run of the first category model (category 0.901);
     // nothing was changed on the strength of that figure. After the next
     // round (the models retrained with w14 and w15): 0.947, 0.930, 0.894,
-    // 0.961, 0.862, 0.894, 0.007 and 0.013, 0.031. The false-alarm goal is
-    // not met (see the README's Accuracy section).
+    // 0.961, 0.862, 0.894, 0.007 and 0.013, 0.031. After the fifth blind
+    // split's round (the models retrained on w1–w17): 0.965, 0.944, 0.898,
+    // 0.965, 0.863, 0.894, 0.007 and 0.019, 0.021. The category and
+    // false-alarm goals are not met (see the README's Accuracy section).
     let floors =
-        Floors { opinion: 0.94, voice: 0.925, category: 0.89, status: 0.95, terms: 0.85, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.04 };
+        Floors { opinion: 0.955, voice: 0.93, category: 0.885, status: 0.955, terms: 0.85, equality_f1: 0.885, false_missing: 0.03, false_alarms: 0.03 };
     assert_holds("blind3 split", &scores, 284, &floors);
 }
 
@@ -390,17 +399,29 @@ fn blind4_split_figures() {
     // their lists' changes): 0.963, 0.930, 0.944, 0.978, 0.866, 0.869, 0.006
     // and 0.033, 0.036; then, with the category model's smaller weights
     // (chosen on out-of-fold accuracy and size before this scoring), category
-    // 0.930 and status 0.974. The false-alarm goal is not met (see the README).
+    // 0.930 and status 0.974. After the fifth blind split's round (the models
+    // retrained on w1–w17): 0.970, 0.926, 0.937, 0.974, 0.870, 0.869, 0.006
+    // and 0.047, 0.030. The voice and false-alarm goals are not met (see the
+    // README).
     let floors =
-        Floors { opinion: 0.955, voice: 0.92, category: 0.92, status: 0.965, terms: 0.855, equality_f1: 0.86, false_missing: 0.04, false_alarms: 0.045 };
+        Floors { opinion: 0.96, voice: 0.915, category: 0.925, status: 0.965, terms: 0.86, equality_f1: 0.86, false_missing: 0.055, false_alarms: 0.04 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
 /// The fifth blind split, scored at the end like the others (its notes are
-/// never read). Until that scoring it holds only its note count.
+/// never read); its floors are what that scoring gave, less a point.
 #[test]
 fn blind5_split_figures() {
     let scores = score(&Checker::new(), BLIND5);
     scores.print("blind5 (written by three more writers, never tuned on)");
-    assert_eq!(scores.notes, 275, "blind5 split: notes scored");
+    // First look, with the checker as it was when the split was written
+    // (bee3587): opinion 0.960, voice 0.931, category 0.909, status 0.975,
+    // term recall 0.894, equality F1 0.867, false "missing" 0.006 and 0.030,
+    // false alarms 0.032. Final (the models retrained on w1–w17, the lists'
+    // changes from w16 and w17): 0.960, 0.935, 0.913, 0.975, 0.898, 0.867,
+    // 0.012 and 0.037, 0.026. The false-alarm goal is not met (see the
+    // README).
+    let floors =
+        Floors { opinion: 0.95, voice: 0.925, category: 0.90, status: 0.965, terms: 0.885, equality_f1: 0.855, false_missing: 0.045, false_alarms: 0.035 };
+    assert_holds("blind5 split", &scores, 275, &floors);
 }

@@ -8,11 +8,11 @@ pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
         id: RuleId::Jargon,
         title: "Jargon and acronyms",
-        what: "Finds acronyms (LAC, CIN, s47, IRO…) and professional jargon (\"contact\" for family time, \"placement\" for a child's home, \"presented as\") and offers plain or child-centred words. An acronym the note spells out elsewhere drops to advice.",
+        what: "Finds acronyms (LAC, CIN, s47, IRO…) and professional jargon (\"placement\" for a child's home, \"presented as\", \"strat disc\") and offers plain or child-centred words. An acronym the note spells out elsewhere drops to advice.",
         why: "The Recording Principles say: \"Wherever possible jargon must be avoided and plain English used.\" Children and families have a right to read their records (Standard 2); a child reading \"LAC review\" about themselves reads \"lack\".",
-        flagged: "LAC review held. Contact with dad remains supervised at the contact centre.",
-        better: "Jayden's review meeting was held. He sees his dad every Saturday at the family centre, with a worker there.",
-        limits: "Ambiguous words are judged by their neighbours: \"contact\" counts only beside family words (\"contact with mum\", \"supervised contact\"), \"placement\" not after \"work\" or \"school\", \"front door\" only as a service rung or referred to. Full names of meetings and orders (\"strategy discussion\", \"core group\") are not jargon. A rare acronym missing from the list is not found.",
+        flagged: "LAC review held. IRO happy with placement.",
+        better: "Jayden's review meeting was held. Ms Grant, who chairs his reviews, said his home with Mr and Mrs Owusu is meeting his needs.",
+        limits: "Ambiguous words are judged by their neighbours: \"placement\" not after \"work\" or \"school\", \"front door\" only as a service rung or referred to. Full names of meetings and orders (\"strategy discussion\", \"core group\") are not jargon. \"Contact\" for family time is not flagged: the labelled corpus's writers, briefed with the policy, call it an everyday word in most of their uses (a council that wants \"family time\" can add a pattern to its policy). A rare acronym missing from the list is not found.",
         messages: &["acronym", "acronym_explained", "jargon", "plain"],
         kinds: &[FindingKind::Term],
     },
@@ -69,12 +69,12 @@ mod tests {
     }
 
     #[test]
-    fn contact_only_as_family_time() {
-        assert_flags("jargon", "Weekly contact continues. Supervised contact is on Tuesday.", &["contact", "contact"]);
+    fn contact_is_an_everyday_word() {
+        // The corpus's writers call "contact" (family time) a clean word in
+        // 50 of its 64 labelled uses, so neither sense is flagged.
+        assert_clean("jargon", "Weekly contact continues. Supervised contact is at the contact centre on Tuesday.");
+        assert_clean("jargon", "Contact with dad is on Saturdays. Mum cancelled contact twice.");
         assert_clean("jargon", "I took his contact details. He made eye contact. I will contact school. I contacted the GP.");
-        // "Contact with dad" is plain English to most of the corpus's writers
-        // (9 of 12 labelled uses are clean words), so it is not flagged.
-        assert_clean("jargon", "Contact with dad is on Saturdays. She asked about contact with her nan.");
     }
 
     #[test]
@@ -119,12 +119,6 @@ mod tests {
     fn the_front_door_of_a_house_is_plain() {
         assert_flags("jargon", "The DSL rang the front door for advice.", &["DSL", "front door"]);
         assert_clean("jargon", "I knocked on the front door and mum went to the front door.");
-    }
-
-    #[test]
-    fn contact_as_an_instruction_is_plain() {
-        assert_clean("jargon", "No contact with parents re this. I took the contact number.");
-        assert_flags("jargon", "Mum cancelled contact twice.", &["contact"]);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `stigmatising-language`: labels that blame or stigmatise.
 
 use super::{flag_wording, Cx, RuleDef, RuleMeta};
+use crate::document::Document;
 use crate::ids::{FindingKind, RuleId};
-use crate::lexicon::List;
+use crate::lexicon::{Hit, List};
 
 pub(crate) static RULE: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -12,7 +13,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
         why: "Standard 1 asks that recording is accurate, impartial and fair; Standard 4 that it reflects anti-discriminatory practice. Children and parents read their records: a label tells them what a worker thought of them, not what happened.",
         flagged: "Mum was hostile and non-compliant. Jayden kicked off when I arrived.",
         better: "Mum said she did not want me in the house and asked me to leave. Jayden shouted and threw a cushion when I arrived; he told me he was angry I had come.",
-        limits: "Words inside quotation marks are not flagged: they are someone's own words (a quoted poor entry in training material is checked). A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better. Word forms count (\"disengaged\", \"disengagement\"); plain senses do not (\"an aggressive cancer\", a benefit claim, \"was drunk\" as a state).",
+        limits: "Words inside quotation marks are not flagged: they are someone's own words (a quoted poor entry in training material is checked). A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better; one the writer sets aside for a better reading (\"overload rather than disengagement\") is not. Word forms count (\"disengaged\", \"disengagement\"); plain senses do not (\"an aggressive cancer\", a benefit claim, \"was drunk\" as a state).",
         messages: &["default", "serious"],
         kinds: &[FindingKind::Term],
     },
@@ -20,7 +21,15 @@ pub(crate) static RULE: RuleDef = RuleDef {
 };
 
 fn check(cx: &mut Cx<'_>) {
-    flag_wording(cx, List::Stigmatising, |_, _| true);
+    flag_wording(cx, List::Stigmatising, |cx, hit| !set_aside(cx.doc, hit));
+}
+
+/// "I read it as overload rather than disengagement": the writer names the
+/// label only to set it aside for the reading they give. The corpus's writers
+/// label every such use a clean word.
+fn set_aside(doc: &Document<'_>, hit: &Hit) -> bool {
+    let first = doc.token_at(hit.start);
+    first >= 2 && doc.word(first - 1) == "than" && doc.word(first - 2) == "rather"
 }
 
 #[cfg(test)]
@@ -31,6 +40,12 @@ mod tests {
     fn labels_are_flagged_in_any_form() {
         assert_flags("stigmatising-language", "He is manipulative and attention seeking.", &["manipulative", "attention seeking"]);
         assert_flags("stigmatising-language", "Dad refused to engage.", &["refused to engage"]);
+    }
+
+    #[test]
+    fn a_label_set_aside_for_a_better_reading_is_not_flagged() {
+        assert_clean("stigmatising-language", "I read the cancelled meetings as overload rather than disengagement. It looks like fear rather than defiance.");
+        assert_flags("stigmatising-language", "Mum was evasive rather than open.", &["evasive"]);
     }
 
     #[test]
