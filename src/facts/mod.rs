@@ -109,9 +109,14 @@ pub(crate) struct Cx<'a> {
 /// Each sentence's features (both models read the same), and what the rules found.
 struct Sentences {
     features: Vec<Vec<u32>>,
-    /// For each sentence, the cue that counted most for each model (opinion,
-    /// voice), found as the sentence is read. Keeping every feature's source
-    /// for every sentence instead held over a megabyte on a 10,000-word note.
+    /// For each sentence, each model's log-odds (opinion, voice), scored as
+    /// the sentence is read.
+    logits: Vec<[f32; 2]>,
+    /// For each sentence, the cue that counted most for each model, found
+    /// as the sentence is read, and only where the model counts the sentence
+    /// (the cues explain evidence): finding it for every sentence was a
+    /// twentieth of a check. Keeping every feature's source for every
+    /// sentence instead held over a megabyte on a 10,000-word note.
     cues: Vec<[Option<(Range, CueKind)>; 2]>,
     opinion_rule: Vec<bool>,
     voice_rule: Vec<bool>,
@@ -153,19 +158,29 @@ impl Sentences {
         // explains its evidence sentences with it): reading a sentence twice
         // cost an eighth of a check.
         let mut cues = Vec::with_capacity(if models.is_some() { n } else { 0 });
+        let mut logits = Vec::with_capacity(cues.capacity());
         let mut from = Vec::new();
         let features = (0..n)
             .map(|i| {
                 from.clear();
                 let features = features::sentence(cx, &note, &mut seen, i, models.is_some().then_some(&mut from));
                 if let Some(models) = models {
-                    cues.push([strongest_cue(&models.opinion, Detector::Opinion, &from), strongest_cue(&models.voice, Detector::Voice, &from)]);
+                    let scored = [models.opinion.logit(&features), models.voice.logit(&features)];
+                    let cue = |model: &Model, detector: Detector| {
+                        if scored[detector as usize] >= model.present_at {
+                            strongest_cue(model, detector, &from)
+                        } else {
+                            None
+                        }
+                    };
+                    cues.push([cue(&models.opinion, Detector::Opinion), cue(&models.voice, Detector::Voice)]);
+                    logits.push(scored);
                 }
                 features
             })
             .collect();
         let voice_allowed = (0..n).map(|i| young_child || expresses(cx, &note, i)).collect();
-        Sentences { features, cues, opinion_rule: note.opinion_rule, voice_rule: note.voice_rule, voice_allowed }
+        Sentences { features, logits, cues, opinion_rule: note.opinion_rule, voice_rule: note.voice_rule, voice_allowed }
     }
 }
 
@@ -194,11 +209,11 @@ fn expresses(cx: &Cx<'_>, note: &NoteSignals, sentence: usize) -> bool {
 fn judge(cx: &Cx<'_>, sentences: &Sentences, model: &Model, detector: Detector, allowed: Option<&[bool]>) -> Judgement {
     let mut judgement = Judgement::default();
     let mut best = f32::NEG_INFINITY;
-    for (i, features) in sentences.features.iter().enumerate() {
+    for (i, scored) in sentences.logits.iter().enumerate() {
         if allowed.is_some_and(|a| !a[i]) {
             continue;
         }
-        let logit = model.logit(features);
+        let logit = scored[detector as usize];
         best = best.max(logit);
         if logit >= model.present_at {
             judgement.evidence.push(cx.doc.sentence_span(i));
