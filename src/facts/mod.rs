@@ -108,6 +108,8 @@ pub(crate) struct Cx<'a> {
 
 /// Each sentence's features (both models read the same), and what the rules found.
 struct Sentences {
+    /// Each sentence's feature buckets, kept for training only: a check
+    /// scores them as each sentence is read, and keeps the scores.
     features: Vec<Vec<u32>>,
     /// For each sentence, each model's log-odds (opinion, voice), scored as
     /// the sentence is read.
@@ -157,28 +159,27 @@ impl Sentences {
         // Where each feature came from is kept as it is read (a judgement
         // explains its evidence sentences with it): reading a sentence twice
         // cost an eighth of a check.
-        let mut cues = Vec::with_capacity(if models.is_some() { n } else { 0 });
-        let mut logits = Vec::with_capacity(cues.capacity());
+        let (scoring, training) = if models.is_some() { (n, 0) } else { (0, n) };
+        let (mut cues, mut logits, mut features) = (Vec::with_capacity(scoring), Vec::with_capacity(scoring), Vec::with_capacity(training));
         let mut from = Vec::new();
-        let features = (0..n)
-            .map(|i| {
-                from.clear();
-                let features = features::sentence(cx, &note, &mut seen, i, models.is_some().then_some(&mut from));
-                if let Some(models) = models {
-                    let scored = [models.opinion.logit(&features), models.voice.logit(&features)];
-                    let cue = |model: &Model, detector: Detector| {
-                        if scored[detector as usize] >= model.present_at {
-                            strongest_cue(model, detector, &from)
-                        } else {
-                            None
-                        }
-                    };
-                    cues.push([cue(&models.opinion, Detector::Opinion), cue(&models.voice, Detector::Voice)]);
-                    logits.push(scored);
+        for i in 0..n {
+            from.clear();
+            let read = features::sentence(cx, &note, &mut seen, i, models.is_some().then_some(&mut from));
+            let Some(models) = models else {
+                features.push(read);
+                continue;
+            };
+            let scored = [models.opinion.logit(&read), models.voice.logit(&read)];
+            let cue = |model: &Model, detector: Detector| {
+                if scored[detector as usize] >= model.present_at {
+                    strongest_cue(model, detector, &from)
+                } else {
+                    None
                 }
-                features
-            })
-            .collect();
+            };
+            cues.push([cue(&models.opinion, Detector::Opinion), cue(&models.voice, Detector::Voice)]);
+            logits.push(scored);
+        }
         let voice_allowed = (0..n).map(|i| young_child || expresses(cx, &note, i)).collect();
         Sentences { features, logits, cues, opinion_rule: note.opinion_rule, voice_rule: note.voice_rule, voice_allowed }
     }
