@@ -136,7 +136,8 @@ impl<'t> Document<'t> {
     }
 
     fn is_recording_example(&self, (start, end): (usize, usize)) -> bool {
-        const CUES: &[&str] = &["example", "poor entry", "avoid"];
+        // "Instead of:" and "Poor:" / "Weak:" head a quoted entry to be rewritten.
+        const CUES: &[&str] = &["example", "poor entry", "avoid", "instead of", "poor:", "weak:"];
         let words = self.token_at(end) - self.token_at(start);
         if words < 4 || start == 0 {
             return false;
@@ -188,7 +189,8 @@ impl<'t> Document<'t> {
     }
 
     /// True at "Independent Reviewing Officer (IRO)" or "IRO (Independent
-    /// Reviewing Officer)": the note defines the acronym of `hit` here.
+    /// Reviewing Officer)", or "DKA, which is when …": the note defines or
+    /// explains the acronym of `hit` here.
     pub fn defines_acronym(&self, hit: &Hit) -> bool {
         let (start, end) = (hit.start, hit.end);
         let before = self.lower[..start].trim_end();
@@ -204,6 +206,12 @@ impl<'t> Document<'t> {
                 .collect();
             let initials: String = words.iter().rev().collect();
             return initials.eq_ignore_ascii_case(&acronym.iter().collect::<String>());
+        }
+        // "DKA, which is when your body…": explained where it stands.
+        const EXPLAINED: &[&str] = &["which is when", "which is where", "which is a ", "which is the ", "which means", "which stands for", "meaning "];
+        let explanation = after.strip_prefix(',').unwrap_or(after).trim_start();
+        if self.entry(hit).acronym && EXPLAINED.iter().any(|e| explanation.starts_with(e)) {
+            return true;
         }
         let expands = self.entry(hit).expands.as_deref();
         after.starts_with('(') && expands.is_some_and(|e| after[1..].get(..e.len()).is_some_and(|a| a.eq_ignore_ascii_case(e)))

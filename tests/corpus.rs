@@ -76,6 +76,9 @@ mod corpus_data {
         ("w15", include_str!("corpus/dev/w15.jsonl")),
         ("w16", include_str!("corpus/dev/w16.jsonl")),
         ("w17", include_str!("corpus/dev/w17.jsonl")),
+        ("w18", include_str!("corpus/dev/w18.jsonl")),
+        ("w19", include_str!("corpus/dev/w19.jsonl")),
+        ("w20", include_str!("corpus/dev/w20.jsonl")),
     ];
 }
 
@@ -318,7 +321,7 @@ fn dev_split_figures() {
     // What the dev split reaches (tuned on), less about a point.
     let floors =
         Floors { opinion: 0.965, voice: 0.955, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.02 };
-    assert_holds("dev split", &scores, 1838, &floors);
+    assert_holds("dev split", &scores, 2108, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.

@@ -91,6 +91,16 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_explained_where_it_stands_is_advice() {
+        let report = check("The doctor said you had DKA, which is when your body runs out of insulin.");
+        let severities: Vec<_> = report.findings.iter().filter(|f| f.rule == "jargon").map(|f| f.severity.id()).collect();
+        assert_eq!(severities, ["advice"]);
+        let report = check("He was treated for DKA, which was frightening.");
+        let severities: Vec<_> = report.findings.iter().filter(|f| f.rule == "jargon").map(|f| f.severity.id()).collect();
+        assert_eq!(severities, ["warning"]);
+    }
+
+    #[test]
     fn quoted_words_are_left_alone() {
         assert_clean("jargon", "Jayden said \"I hate my LAC review\".");
     }

@@ -25,8 +25,16 @@ fn check(cx: &mut Cx<'_>) {
         let (start, end) = evidence_window(&doc.lower, hit.start, hit.end);
         let text = &doc.lower[start..end];
         let has_quote = doc.quotes.iter().any(|&(s, e)| s >= start && e <= end && e > s);
-        !(has_quote || has_count(&doc.lower, start, end) || EVIDENCE.iter().any(|w| text.contains(w)))
+        !(has_quote || has_count(&doc.lower, start, end) || EVIDENCE.iter().any(|w| has_phrase(text, w)))
     });
+}
+
+/// True when `text` has `phrase` as whole words: "as i" is in "as i
+/// arrived", not in "was inappropriate".
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word_byte = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    text.match_indices(phrase).any(|(at, _)| !(at.checked_sub(1).is_some_and(word_byte) || word_byte(at + phrase.len())))
 }
 
 const EVIDENCE: &[&str] =
@@ -103,6 +111,13 @@ mod tests {
     }
 
     #[test]
+    fn evidence_is_matched_as_whole_words() {
+        // "as i" inside "was inappropriate" is no evidence.
+        assert_flags("vague-language", "Mom was inappropriate with the children.", &["inappropriate"]);
+        assert_clean("vague-language", "It was inappropriate as I saw him hit the baby.");
+    }
+
+    #[test]
     fn evidence_belongs_to_the_words_clause() {
         // A date or an age earlier in the sentence is not evidence.
         assert_flags("vague-language", "Mia (2) asleep upstairs, checked by police, fine.", &["fine"]);
@@ -134,6 +149,8 @@ mod tests {
     fn a_quoted_poor_entry_is_checked() {
         assert_flags("vague-language", "Poor example:\n'Visited. Kids seemed ok. No concerns.'", &["seemed ok", "No concerns"]);
         assert_clean("vague-language", "Mum said 'the kids seemed ok to me at the weekend'.");
+        assert_flags("vague-language", "Instead of: \"Visited today and the kids seemed ok.\"", &["seemed ok"]);
+        assert_flags("vague-language", "Poor: \"Visited today and the kids seemed ok.\"", &["seemed ok"]);
     }
 
     #[test]
