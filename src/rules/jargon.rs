@@ -81,6 +81,8 @@ mod tests {
     fn placement_not_as_work_or_school() {
         assert_flags("jargon", "Her placement with the foster carers is stable.", &["placement"]);
         assert_clean("jargon", "She starts a work placement at the garage and a school placement next term.");
+        // The labelling guide's own plain sense: work experience.
+        assert_clean("jargon", "He has started a placement at the hairdresser's on Saturdays.");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub(crate) static RULE: RuleDef = RuleDef {
         why: "Standard 1 asks that recording is accurate, impartial and fair; Standard 4 that it reflects anti-discriminatory practice. Children and parents read their records: a label tells them what a worker thought of them, not what happened.",
         flagged: "Mum was hostile and non-compliant. Jayden kicked off when I arrived.",
         better: "Mum said she did not want me in the house and asked me to leave. Jayden shouted and threw a cushion when I arrived; he told me he was angry I had come.",
-        limits: "Words inside quotation marks are not flagged: they are someone's own words (a quoted poor entry in training material is checked). A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better; one the writer sets aside for a better reading (\"overload rather than disengagement\") is not. Word forms count (\"disengaged\", \"disengagement\"); plain senses do not (\"an aggressive cancer\", a benefit claim, \"was drunk\" as a state).",
+        limits: "Words inside quotation marks are not flagged: they are someone's own words (a quoted poor entry in training material is checked). A label used to deny it (\"she was not hostile\") is still flagged, because describing what happened reads better; one the writer sets aside for a better reading (\"overload rather than disengagement\") is not, nor one reported as what someone else calls a person (\"the lads call him a …\", \"mum describes it as …\"). Word forms count (\"disengaged\", \"disengagement\"); plain senses do not (\"an aggressive cancer\", a benefit claim, \"was drunk\" as a state).",
         messages: &["default", "serious"],
         kinds: &[FindingKind::Term],
     },
@@ -21,7 +21,37 @@ pub(crate) static RULE: RuleDef = RuleDef {
 };
 
 fn check(cx: &mut Cx<'_>) {
-    flag_wording(cx, List::Stigmatising, |cx, hit| !set_aside(cx.doc, hit));
+    flag_wording(cx, List::Stigmatising, |cx, hit| !(set_aside(cx.doc, hit) || someone_elses_name(cx.doc, hit)));
+}
+
+/// "The other lads call him a pikey", "Mum describes it as attention
+/// seeking": the label is what someone else calls a person, reported, not
+/// the writer's own word (the labelling guide flags a term only in the
+/// writer's own words). Every such use in the corpus is labelled a clean
+/// word. "I would describe her as …" stays the writer's own.
+fn someone_elses_name(doc: &Document<'_>, hit: &Hit) -> bool {
+    const WHOM: &[&str] = &["him", "her", "me", "them", "us", "you", "it", "this", "that"];
+    let mut at = doc.token_at(hit.start);
+    let back = |at: &mut usize| -> Option<&str> {
+        *at = at.checked_sub(1)?;
+        Some(doc.word(*at))
+    };
+    let mut word = back(&mut at);
+    if matches!(word, Some("a" | "an")) {
+        word = back(&mut at);
+    }
+    match word {
+        Some("as") => {
+            let mut verb = back(&mut at);
+            if verb.is_some_and(|w| WHOM.contains(&w)) {
+                verb = back(&mut at);
+            }
+            let speaker = back(&mut at);
+            matches!(verb, Some("describes" | "described" | "describe" | "describing")) && !matches!(speaker, Some("i" | "we" | "would"))
+        }
+        Some(w) if WHOM.contains(&w) => matches!(back(&mut at), Some("call" | "calls" | "called" | "calling")),
+        _ => false,
+    }
 }
 
 /// "I read it as overload rather than disengagement": the writer names the
@@ -46,6 +76,12 @@ mod tests {
     fn a_label_set_aside_for_a_better_reading_is_not_flagged() {
         assert_clean("stigmatising-language", "I read the cancelled meetings as overload rather than disengagement. It looks like fear rather than defiance.");
         assert_flags("stigmatising-language", "Mum was evasive rather than open.", &["evasive"]);
+    }
+
+    #[test]
+    fn what_someone_else_calls_a_person_is_reported_not_flagged() {
+        assert_clean("stigmatising-language", "He said the other lads call him a pikey. Mum describes it as attention seeking.");
+        assert_flags("stigmatising-language", "I would describe her as manipulative. He is attention seeking.", &["manipulative", "attention seeking"]);
     }
 
     #[test]
