@@ -320,7 +320,7 @@ fn dev_split_figures() {
     }
     // What the dev split reaches (tuned on), less about a point.
     let floors =
-        Floors { opinion: 0.965, voice: 0.955, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.02 };
+        Floors { opinion: 0.965, voice: 0.95, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.02 };
     assert_holds("dev split", &scores, 2108, &floors);
 }
 
@@ -345,9 +345,11 @@ fn blind_split_figures() {
     // With the category model (a later stop): category 0.914, false alarms
     // 0.027. With the models retrained on w1–w17 (the fifth blind split's
     // round): 0.966, 0.941, 0.926, 0.969, 0.899, 0.830, 0.018 and 0.000,
-    // 0.023 (see the README for every figure).
+    // 0.023 (see the README for every figure). After the sixth blind split's
+    // round (the models retrained on w1–w20): 0.972, 0.938, 0.923, 0.969,
+    // 0.906, 0.830, 0.018 and 0.000, 0.021.
     let floors =
-        Floors { opinion: 0.955, voice: 0.93, category: 0.915, status: 0.955, terms: 0.885, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
+        Floors { opinion: 0.96, voice: 0.925, category: 0.91, status: 0.955, terms: 0.895, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.03 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -365,10 +367,12 @@ fn blind2_split_figures() {
     // later stop): 0.948, 0.930, 0.922, 0.963, 0.890, 0.873, 0.018 and 0.018,
     // 0.032. With the models retrained on w1–w17 (the fifth blind split's
     // round): 0.967, 0.926, 0.922, 0.963, 0.896, 0.873, 0.006 and 0.018,
-    // 0.028. The voice and false-alarm goals are not met (see the README's
+    // 0.028. After the sixth blind split's round (the models retrained on
+    // w1–w20): 0.963, 0.926, 0.919, 0.956, 0.912, 0.873, 0.000 and 0.006,
+    // 0.024. The voice and false-alarm goals are not met (see the README's
     // Accuracy section).
     let floors =
-        Floors { opinion: 0.955, voice: 0.915, category: 0.91, status: 0.95, terms: 0.885, equality_f1: 0.86, false_missing: 0.03, false_alarms: 0.04 };
+        Floors { opinion: 0.95, voice: 0.915, category: 0.905, status: 0.945, terms: 0.90, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.035 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -389,10 +393,12 @@ fn blind3_split_figures() {
     // round (the models retrained with w14 and w15): 0.947, 0.930, 0.894,
     // 0.961, 0.862, 0.894, 0.007 and 0.013, 0.031. After the fifth blind
     // split's round (the models retrained on w1–w17): 0.965, 0.944, 0.898,
-    // 0.965, 0.863, 0.894, 0.007 and 0.019, 0.021. The category and
-    // false-alarm goals are not met (see the README's Accuracy section).
+    // 0.965, 0.863, 0.894, 0.007 and 0.019, 0.021. After the sixth blind
+    // split's round (the models retrained on w1–w20): 0.968, 0.951, 0.905,
+    // 0.968, 0.882, 0.894, 0.000 and 0.013, 0.021. The false-alarm goal is
+    // not met (see the README's Accuracy section).
     let floors =
-        Floors { opinion: 0.955, voice: 0.93, category: 0.885, status: 0.955, terms: 0.85, equality_f1: 0.885, false_missing: 0.03, false_alarms: 0.03 };
+        Floors { opinion: 0.955, voice: 0.94, category: 0.895, status: 0.955, terms: 0.87, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.03 };
     assert_holds("blind3 split", &scores, 284, &floors);
 }
 
@@ -411,10 +417,12 @@ fn blind4_split_figures() {
     // (chosen on out-of-fold accuracy and size before this scoring), category
     // 0.930 and status 0.974. After the fifth blind split's round (the models
     // retrained on w1–w17): 0.970, 0.926, 0.937, 0.974, 0.870, 0.869, 0.006
-    // and 0.047, 0.030. The voice and false-alarm goals are not met (see the
+    // and 0.047, 0.030. After the sixth blind split's round (the models
+    // retrained on w1–w20): 0.974, 0.926, 0.944, 0.974, 0.886, 0.869, 0.000
+    // and 0.033, 0.027. The voice and false-alarm goals are not met (see the
     // README).
     let floors =
-        Floors { opinion: 0.96, voice: 0.915, category: 0.925, status: 0.965, terms: 0.86, equality_f1: 0.86, false_missing: 0.055, false_alarms: 0.04 };
+        Floors { opinion: 0.96, voice: 0.915, category: 0.93, status: 0.96, terms: 0.875, equality_f1: 0.86, false_missing: 0.045, false_alarms: 0.035 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
@@ -429,16 +437,18 @@ fn blind5_split_figures() {
     // term recall 0.894, equality F1 0.867, false "missing" 0.006 and 0.030,
     // false alarms 0.032. Final (the models retrained on w1–w17, the lists'
     // changes from w16 and w17): 0.960, 0.935, 0.913, 0.975, 0.898, 0.867,
-    // 0.012 and 0.037, 0.026. The false-alarm goal is not met (see the
+    // 0.012 and 0.037, 0.026. After the sixth blind split's round (the
+    // models retrained on w1–w20): 0.960, 0.931, 0.920, 0.975, 0.912, 0.867,
+    // 0.012 and 0.030, 0.026. The false-alarm goal is not met (see the
     // README).
     let floors =
-        Floors { opinion: 0.95, voice: 0.925, category: 0.90, status: 0.965, terms: 0.885, equality_f1: 0.855, false_missing: 0.045, false_alarms: 0.035 };
+        Floors { opinion: 0.95, voice: 0.92, category: 0.91, status: 0.965, terms: 0.90, equality_f1: 0.855, false_missing: 0.04, false_alarms: 0.035 };
     assert_holds("blind5 split", &scores, 275, &floors);
 }
 
-/// The sixth blind split, kept for the next round: scored at the end of it
-/// like the others (its notes are never read). Until then its floors are its
-/// first look, less a point.
+/// The sixth blind split, scored at the end of its round like the others
+/// (its notes are never read); its floors are what that scoring gave, less
+/// a point.
 #[test]
 fn blind6_split_figures() {
     let scores = score(&Checker::new(), BLIND6);
@@ -446,7 +456,11 @@ fn blind6_split_figures() {
     // First look, with the checker as it was when the split was written
     // (d4fb490): opinion 0.963, voice 0.933, category 0.911, status 0.963,
     // term recall 0.921, equality F1 0.890, false "missing" 0.023 and 0.024,
-    // false alarms 0.020.
-    let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.90, status: 0.95, terms: 0.91, equality_f1: 0.88, false_missing: 0.035, false_alarms: 0.03 };
+    // false alarms 0.020. Final (the models retrained on w1–w20, the lists'
+    // changes from w18–w20): 0.956, 0.919, 0.922, 0.970, 0.926, 0.890, 0.029
+    // and 0.024, 0.016. Voice fell 1.4 points and is under its goal of 0.93
+    // (see the README).
+    let floors =
+        Floors { opinion: 0.945, voice: 0.905, category: 0.91, status: 0.96, terms: 0.915, equality_f1: 0.88, false_missing: 0.04, false_alarms: 0.025 };
     assert_holds("blind6 split", &scores, 270, &floors);
 }
