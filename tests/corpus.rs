@@ -57,6 +57,12 @@ const BLIND6: &[(&str, &str)] =
     &[("b16", include_str!("corpus/blind6/b16.jsonl")), ("b17", include_str!("corpus/blind6/b17.jsonl")), ("b18", include_str!("corpus/blind6/b18.jsonl"))];
 const BLIND6_HASHES: &str = include_str!("corpus/blind6.sha256");
 
+/// The seventh blind split (three more writers), and its hashes, recorded in
+/// `tests/corpus/blind7.sha256` before the next round of tuning.
+const BLIND7: &[(&str, &str)] =
+    &[("b19", include_str!("corpus/blind7/b19.jsonl")), ("b20", include_str!("corpus/blind7/b20.jsonl")), ("b21", include_str!("corpus/blind7/b21.jsonl"))];
+const BLIND7_HASHES: &str = include_str!("corpus/blind7.sha256");
+
 mod corpus_data {
     pub const DEV: &[(&str, &str)] = &[
         ("w1", include_str!("corpus/dev/w1.jsonl")),
@@ -293,6 +299,7 @@ fn the_blind_split_is_unchanged() {
         ("blind4", BLIND4, BLIND4_HASHES),
         ("blind5", BLIND5, BLIND5_HASHES),
         ("blind6", BLIND6, BLIND6_HASHES),
+        ("blind7", BLIND7, BLIND7_HASHES),
     ] {
         for (writer, data) in files {
             let hash: String = Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
