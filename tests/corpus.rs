@@ -85,6 +85,9 @@ mod corpus_data {
         ("w18", include_str!("corpus/dev/w18.jsonl")),
         ("w19", include_str!("corpus/dev/w19.jsonl")),
         ("w20", include_str!("corpus/dev/w20.jsonl")),
+        ("w21", include_str!("corpus/dev/w21.jsonl")),
+        ("w22", include_str!("corpus/dev/w22.jsonl")),
+        ("w23", include_str!("corpus/dev/w23.jsonl")),
     ];
 }
 
@@ -327,8 +330,8 @@ fn dev_split_figures() {
     }
     // What the dev split reaches (tuned on), less about a point.
     let floors =
-        Floors { opinion: 0.965, voice: 0.95, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.02 };
-    assert_holds("dev split", &scores, 2108, &floors);
+        Floors { opinion: 0.965, voice: 0.94, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.025 };
+    assert_holds("dev split", &scores, 2378, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.

@@ -82,7 +82,7 @@ mod tests {
         assert_flags("jargon", "Her placement with the foster carers is stable.", &["placement"]);
         assert_clean("jargon", "She starts a work placement at the garage and a school placement next term.");
         // The labelling guide's own plain sense: work experience.
-        assert_clean("jargon", "He has started a placement at the hairdresser's on Saturdays.");
+        assert_clean("jargon", "He has started a placement at the hairdresser's on Saturdays. Her placement at the café is going well.");
     }
 
     #[test]

@@ -85,6 +85,13 @@ mod tests {
     }
 
     #[test]
+    fn engaging_in_conversation_is_a_plain_sense() {
+        // The labelling guide's plain sense: "engaged in conversation".
+        assert_clean("stigmatising-language", "Alfie (3) was playing with trains and did not engage in conversation with me.");
+        assert_flags("stigmatising-language", "Dad did not engage with the plan.", &["did not engage"]);
+    }
+
+    #[test]
     fn victim_blaming_is_an_error() {
         let report = check("Chloe is putting herself at risk by going to parties.");
         let finding = report.findings.iter().find(|f| f.rule == "stigmatising-language").expect("flagged");
