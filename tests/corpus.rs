@@ -358,8 +358,10 @@ fn blind_split_figures() {
     // 0.023 (see the README for every figure). After the sixth blind split's
     // round (the models retrained on w1–w20): 0.972, 0.938, 0.923, 0.969,
     // 0.906, 0.830, 0.018 and 0.000, 0.021.
+    // After blind7's round (the models retrained on w1–w23): 0.966, 0.948,
+    // 0.935, 0.975, 0.908, 0.830, 0.031 and 0.000, 0.021.
     let floors =
-        Floors { opinion: 0.96, voice: 0.925, category: 0.91, status: 0.955, terms: 0.895, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.03 };
+        Floors { opinion: 0.955, voice: 0.935, category: 0.925, status: 0.965, terms: 0.895, equality_f1: 0.82, false_missing: 0.04, false_alarms: 0.03 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -381,8 +383,9 @@ fn blind2_split_figures() {
     // w1–w20): 0.963, 0.926, 0.919, 0.956, 0.912, 0.873, 0.000 and 0.006,
     // 0.024. The voice and false-alarm goals are not met (see the README's
     // Accuracy section).
-    let floors =
-        Floors { opinion: 0.95, voice: 0.915, category: 0.905, status: 0.945, terms: 0.90, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.035 };
+    // After blind7's round (the models retrained on w1–w23): 0.974, 0.915,
+    // 0.933, 0.963, 0.912, 0.873, 0.006 and 0.012, 0.024.
+    let floors = Floors { opinion: 0.96, voice: 0.905, category: 0.92, status: 0.95, terms: 0.90, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.035 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -407,8 +410,10 @@ fn blind3_split_figures() {
     // split's round (the models retrained on w1–w20): 0.968, 0.951, 0.905,
     // 0.968, 0.882, 0.894, 0.000 and 0.013, 0.021. The false-alarm goal is
     // not met (see the README's Accuracy section).
+    // After blind7's round (the models retrained on w1–w23): 0.972, 0.930,
+    // 0.912, 0.968, 0.884, 0.894, 0.007 and 0.013, 0.021.
     let floors =
-        Floors { opinion: 0.955, voice: 0.94, category: 0.895, status: 0.955, terms: 0.87, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.03 };
+        Floors { opinion: 0.96, voice: 0.92, category: 0.90, status: 0.955, terms: 0.87, equality_f1: 0.885, false_missing: 0.025, false_alarms: 0.03 };
     assert_holds("blind3 split", &scores, 284, &floors);
 }
 
@@ -431,8 +436,10 @@ fn blind4_split_figures() {
     // retrained on w1–w20): 0.974, 0.926, 0.944, 0.974, 0.886, 0.869, 0.000
     // and 0.033, 0.027. The voice and false-alarm goals are not met (see the
     // README).
+    // After blind7's round (the models retrained on w1–w23): 0.974, 0.926,
+    // 0.948, 0.978, 0.886, 0.869, 0.006 and 0.040, 0.027.
     let floors =
-        Floors { opinion: 0.96, voice: 0.915, category: 0.93, status: 0.96, terms: 0.875, equality_f1: 0.86, false_missing: 0.045, false_alarms: 0.035 };
+        Floors { opinion: 0.96, voice: 0.915, category: 0.935, status: 0.965, terms: 0.875, equality_f1: 0.86, false_missing: 0.05, false_alarms: 0.035 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
@@ -451,8 +458,9 @@ fn blind5_split_figures() {
     // models retrained on w1–w20): 0.960, 0.931, 0.920, 0.975, 0.912, 0.867,
     // 0.012 and 0.030, 0.026. The false-alarm goal is not met (see the
     // README).
-    let floors =
-        Floors { opinion: 0.95, voice: 0.92, category: 0.91, status: 0.965, terms: 0.90, equality_f1: 0.855, false_missing: 0.04, false_alarms: 0.035 };
+    // After blind7's round (the models retrained on w1–w23): 0.964, 0.920,
+    // 0.920, 0.975, 0.912, 0.867, 0.018 and 0.030, 0.032.
+    let floors = Floors { opinion: 0.95, voice: 0.91, category: 0.91, status: 0.965, terms: 0.90, equality_f1: 0.855, false_missing: 0.04, false_alarms: 0.04 };
     assert_holds("blind5 split", &scores, 275, &floors);
 }
 
@@ -470,14 +478,16 @@ fn blind6_split_figures() {
     // changes from w18–w20): 0.956, 0.919, 0.922, 0.970, 0.926, 0.890, 0.029
     // and 0.024, 0.016. Voice fell 1.4 points and is under its goal of 0.93
     // (see the README).
+    // After blind7's round (the models retrained on w1–w23): 0.959, 0.915,
+    // 0.933, 0.970, 0.926, 0.890, 0.029 and 0.018, 0.016.
     let floors =
-        Floors { opinion: 0.945, voice: 0.905, category: 0.91, status: 0.96, terms: 0.915, equality_f1: 0.88, false_missing: 0.04, false_alarms: 0.025 };
+        Floors { opinion: 0.945, voice: 0.905, category: 0.92, status: 0.96, terms: 0.915, equality_f1: 0.88, false_missing: 0.04, false_alarms: 0.025 };
     assert_holds("blind6 split", &scores, 270, &floors);
 }
 
-/// The seventh blind split, kept for the next round: scored at the end of it
-/// like the others (its notes are never read). Until then its floors are its
-/// first look, less a point.
+/// The seventh blind split, scored at the end of its round like the others
+/// (its notes are never read); its floors are what that scoring gave, less
+/// a point.
 #[test]
 fn blind7_split_figures() {
     let scores = score(&Checker::new(), BLIND7);
@@ -486,7 +496,9 @@ fn blind7_split_figures() {
     // (a56679c): opinion 0.952, voice 0.952, category 0.930, status 0.978,
     // term recall 0.919, equality F1 0.832, false "missing" 0.013 and 0.019,
     // false alarms 0.017.
-    let floors =
-        Floors { opinion: 0.94, voice: 0.94, category: 0.92, status: 0.965, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.025 };
+    // Final (the models retrained on w1–w23, the lists' changes from
+    // w21–w23): 0.963, 0.934, 0.930, 0.982, 0.919, 0.832, 0.019 and 0.019,
+    // 0.017. Voice fell 1.8 points (see the README).
+    let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.92, status: 0.97, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.025 };
     assert_holds("blind7 split", &scores, 271, &floors);
 }
