@@ -233,8 +233,8 @@ const SPOKEN_OPEN: &[&str] = &["open quote", "quote"];
 const SPOKEN_CLOSE: &[&str] = &["unquote", "end quote", "close quote"];
 const SPOKEN_STOPS: &[&str] = &["full stop", "new paragraph", "new line", "question mark", "exclamation mark"];
 
-/// The byte offsets just after each whole-word occurrence of `word` in `lower`.
-fn word_ends<'a>(lower: &'a str, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+/// The byte range of each whole-word occurrence of `word` in `lower`.
+pub(crate) fn word_ends<'a>(lower: &'a str, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
     lower.match_indices(word).filter_map(move |(i, _)| {
         let end = i + word.len();
         let before = lower[..i].chars().next_back();

@@ -1,6 +1,7 @@
 //! `vague-language`: words that sound like evidence but say nothing.
 
 use super::{flag_wording, Cx, RuleDef, RuleMeta};
+use crate::document::word_ends;
 use crate::ids::{FindingKind, RuleId};
 use crate::lexicon::List;
 
@@ -25,16 +26,9 @@ fn check(cx: &mut Cx<'_>) {
         let (start, end) = evidence_window(&doc.lower, hit.start, hit.end);
         let text = &doc.lower[start..end];
         let has_quote = doc.quotes.iter().any(|&(s, e)| s >= start && e <= end && e > s);
-        !(has_quote || has_count(&doc.lower, start, end) || EVIDENCE.iter().any(|w| has_phrase(text, w)))
+        // Whole words only: "as i" is in "as i arrived", not in "was inappropriate".
+        !(has_quote || has_count(&doc.lower, start, end) || EVIDENCE.iter().any(|w| word_ends(text, w).next().is_some()))
     });
-}
-
-/// True when `text` has `phrase` as whole words: "as i" is in "as i
-/// arrived", not in "was inappropriate".
-fn has_phrase(text: &str, phrase: &str) -> bool {
-    let bytes = text.as_bytes();
-    let word_byte = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
-    text.match_indices(phrase).any(|(at, _)| !(at.checked_sub(1).is_some_and(word_byte) || word_byte(at + phrase.len())))
 }
 
 const EVIDENCE: &[&str] =
