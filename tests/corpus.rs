@@ -63,6 +63,12 @@ const BLIND7: &[(&str, &str)] =
     &[("b19", include_str!("corpus/blind7/b19.jsonl")), ("b20", include_str!("corpus/blind7/b20.jsonl")), ("b21", include_str!("corpus/blind7/b21.jsonl"))];
 const BLIND7_HASHES: &str = include_str!("corpus/blind7.sha256");
 
+/// The eighth blind split (three more writers), and its hashes, recorded in
+/// `tests/corpus/blind8.sha256` before the next round of tuning.
+const BLIND8: &[(&str, &str)] =
+    &[("b22", include_str!("corpus/blind8/b22.jsonl")), ("b23", include_str!("corpus/blind8/b23.jsonl")), ("b24", include_str!("corpus/blind8/b24.jsonl"))];
+const BLIND8_HASHES: &str = include_str!("corpus/blind8.sha256");
+
 mod corpus_data {
     pub const DEV: &[(&str, &str)] = &[
         ("w1", include_str!("corpus/dev/w1.jsonl")),
@@ -303,6 +309,7 @@ fn the_blind_split_is_unchanged() {
         ("blind5", BLIND5, BLIND5_HASHES),
         ("blind6", BLIND6, BLIND6_HASHES),
         ("blind7", BLIND7, BLIND7_HASHES),
+        ("blind8", BLIND8, BLIND8_HASHES),
     ] {
         for (writer, data) in files {
             let hash: String = Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
