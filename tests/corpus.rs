@@ -94,6 +94,9 @@ mod corpus_data {
         ("w21", include_str!("corpus/dev/w21.jsonl")),
         ("w22", include_str!("corpus/dev/w22.jsonl")),
         ("w23", include_str!("corpus/dev/w23.jsonl")),
+        ("w24", include_str!("corpus/dev/w24.jsonl")),
+        ("w25", include_str!("corpus/dev/w25.jsonl")),
+        ("w26", include_str!("corpus/dev/w26.jsonl")),
     ];
 }
 
@@ -338,7 +341,7 @@ fn dev_split_figures() {
     // What the dev split reaches (tuned on), less about a point.
     let floors =
         Floors { opinion: 0.965, voice: 0.94, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.025 };
-    assert_holds("dev split", &scores, 2378, &floors);
+    assert_holds("dev split", &scores, 2659, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -508,4 +511,12 @@ fn blind7_split_figures() {
     // 0.017. Voice fell 1.8 points (see the README).
     let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.92, status: 0.97, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.025 };
     assert_holds("blind7 split", &scores, 271, &floors);
+}
+
+/// The eighth blind split, scored at the end of its round like the others
+/// (its notes are never read).
+#[test]
+fn blind8_split_figures() {
+    let scores = score(&Checker::new(), BLIND8);
+    scores.print("blind8 (written by three more writers, never tuned on)");
 }

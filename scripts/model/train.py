@@ -14,9 +14,10 @@ validation on note-level accuracy, so the choice rewards what carries over to
 a writer the model has not seen (the strongest within C_TOLERANCE of the best). The thresholds come from the out-of-fold
 predictions:
 
-- a sentence counts when its log-odds reach `present_at` (chosen for note
-  accuracy, a note showing it when any sentence does);
-- a note with no sentence above `surely_absent_below` gets a "missing"
+- a note shows it when its pooled log-odds (the log of the summed odds of
+  its three strongest sentences) reach `present_at`, chosen for note
+  accuracy;
+- a note whose pooled log-odds are below `surely_absent_below` gets a "missing"
   warning; between the two it gets a question. `surely_absent_below` is the
   highest value that keeps false "missing" warnings (notes that have it but
   fall below) at or under MAX_FALSE_MISSING out of fold.
@@ -36,15 +37,21 @@ The same rows give the same bytes: `make model-check` retrains and compares
 with the shipped files.
 """
 import json
+import os
 import struct
 import sys
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from joblib import Parallel, delayed
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 BITS = 14
+# Cross-validation folds run in parallel, one process each with one thread:
+# each fold's fit is the same computation wherever it runs, so the bytes do
+# not depend on the number of processes; it halves `make model` on two cores.
+JOBS = os.cpu_count() or 1
 C_GRID = [0.5, 1.0, 2.0, 4.0]
 # The strongest regularisation whose out-of-fold accuracy is within this of the
 # best is chosen: differences this small are noise between writers, and the
@@ -52,6 +59,8 @@ C_GRID = [0.5, 1.0, 2.0, 4.0]
 C_TOLERANCE = 0.005
 MAX_FALSE_MISSING = 0.02
 DETECTORS = [("opinion", 0), ("voice", 1)]
+# A note's score pools its strongest sentences (facts::model::POOLED).
+POOLED = 3
 # Category::ALL, strictest first.
 CATEGORIES = ["high_risk", "s47_strategy_significant", "statutory_visit", "other"]
 CATEGORY_DETECTOR = 2
@@ -84,14 +93,24 @@ def fit(X, y, c):
 
 
 def note_level(rows, logits, detector=None):
-    """Each note's best sentence log-odds. For the voice, a sentence the
-    checker's guard rules out (`voice_allowed` false) cannot count."""
-    best = {}
+    """Each note's pooled log-odds, as the checker computes them
+    (the log of `facts::model::note_odds`): the log of the summed odds of its POOLED
+    strongest sentences. For the voice, a sentence the checker's guard rules
+    out (`voice_allowed` false) cannot count."""
+    per_note = {}
     for r, z in zip(rows, logits):
         if detector == "voice" and not r.get("voice_allowed", True):
             z = -np.inf
-        best[r["note"]] = max(best.get(r["note"], -np.inf), z)
-    return best
+        per_note.setdefault(r["note"], []).append(float(z))
+    return {note: pooled(zs) for note, zs in per_note.items()}
+
+
+def pooled(logits):
+    top = sorted((np.float32(z) for z in logits if np.isfinite(z)), reverse=True)[:POOLED]
+    if not top:
+        return -np.inf
+    m = float(top[0])
+    return float(np.float32(m + np.log(sum(np.exp(float(z) - m) for z in top))))
 
 
 def accuracy_at(best, labels, t):
@@ -116,16 +135,24 @@ def choose_absent(best, labels, present_at):
     return float(min(t, present_at))
 
 
-def cross_validate(rows, X, y, c, key):
+def sentence_fold(X, y, test, c):
+    with threadpool_limits(limits=1):
+        return fit(X[~test], y[~test], c).decision_function(X[test])
+
+
+def cross_validate(rows, X, y, grid):
     """Out-of-fold log-odds for the scored rows, one corpus writer held out at
-    a time; the unscored rows always train."""
+    a time, for each regularisation in `grid`; the unscored rows always train."""
     writers = sorted({r["writer"] for r in rows if r["scored"]})
-    logits = np.zeros(len(rows))
-    for w in writers:
-        test = np.array([r["writer"] == w for r in rows])
-        model = fit(X[~test], y[~test], c)
-        logits[test] = model.decision_function(X[test])
-    return logits
+    tests = [np.array([r["writer"] == w for r in rows]) for w in writers]
+    folds = Parallel(n_jobs=JOBS)(delayed(sentence_fold)(X, y, test, c) for c in grid for test in tests)
+    out = []
+    for i, _ in enumerate(grid):
+        logits = np.zeros(len(rows))
+        for test, fold in zip(tests, folds[i * len(tests) : (i + 1) * len(tests)]):
+            logits[test] = fold
+        out.append(logits)
+    return out
 
 
 def quantise(weights):
@@ -169,8 +196,8 @@ def main(rows_path, out_dir):
         labels = {r["note"]: bool(r["note_" + name]) for r in usable if r["scored"]}
         scored_rows = [r for r in usable if r["scored"]]
         results = []
-        for c in C_GRID:
-            logits = cross_validate(usable, X, y, c, name)[scored]
+        for c, logits in zip(C_GRID, cross_validate(usable, X, y, C_GRID)):
+            logits = logits[scored]
             best = note_level(scored_rows, logits, name)
             t, acc = choose_threshold(best, labels)
             results.append((acc, -c, c, t, logits))
@@ -215,6 +242,12 @@ def category_weights(X, y, keep, c):
     return q, model.intercept_.astype(np.float32), np.float32(scale)
 
 
+def category_fold(X, y, keep, test, c):
+    with threadpool_limits(limits=1):
+        q, biases, scale = category_weights(X[~test], y[~test], keep, c)
+        return category_of(X[test], q, biases, scale)
+
+
 def category_of(X, q, biases, scale):
     # As the checker computes it: f32 biases plus f32 scale times integer sums;
     # the first (strictest) of equal log-odds wins.
@@ -238,12 +271,12 @@ def train_category(path, out_dir, report):
     scored = np.array([r["scored"] for r in rows])
     report.append(f"category: {int(scored.sum())} corpus notes and {int((~scored).sum())} per-note labelled notes; {int(keep.sum())} buckets in at least {CATEGORY_MIN_NOTES} notes; cross-validated leaving one writer out")
     results = []
-    for c in CATEGORY_C_GRID:
+    tests = [np.array([r["writer"] == w for r in rows]) for w in writers]
+    folds = Parallel(n_jobs=JOBS)(delayed(category_fold)(X, y, keep, test, c) for c in CATEGORY_C_GRID for test in tests)
+    for i, c in enumerate(CATEGORY_C_GRID):
         predicted = np.zeros(len(rows), dtype=np.int64)
-        for w in writers:
-            test = np.array([r["writer"] == w for r in rows])
-            q, biases, scale = category_weights(X[~test], y[~test], keep, c)
-            predicted[test] = category_of(X[test], q, biases, scale)
+        for test, fold in zip(tests, folds[i * len(tests) : (i + 1) * len(tests)]):
+            predicted[test] = fold
         acc = float(np.mean((reported(predicted, forms) == y)[scored]))
         report.append(f"category: C={c}: out-of-fold accuracy {acc:.3f}")
         results.append((acc, -c, c))

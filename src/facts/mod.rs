@@ -171,7 +171,7 @@ impl Sentences {
             };
             let scored = [models.opinion.logit(&read), models.voice.logit(&read)];
             let cue = |model: &Model, detector: Detector| {
-                if scored[detector as usize] >= model.present_at {
+                if scored[detector as usize] >= model::evidence_floor(model.present_at) {
                     strongest_cue(model, detector, &from)
                 } else {
                     None
@@ -209,23 +209,22 @@ fn expresses(cx: &Cx<'_>, note: &NoteSignals, sentence: usize) -> bool {
 /// a guard rules out.
 fn judge(cx: &Cx<'_>, sentences: &Sentences, model: &Model, detector: Detector, allowed: Option<&[bool]>) -> Judgement {
     let mut judgement = Judgement::default();
-    let mut best = f32::NEG_INFINITY;
-    for (i, scored) in sentences.logits.iter().enumerate() {
-        if allowed.is_some_and(|a| !a[i]) {
-            continue;
-        }
-        let logit = scored[detector as usize];
-        best = best.max(logit);
-        if logit >= model.present_at {
-            judgement.evidence.push(cx.doc.sentence_span(i));
-            if let Some(cue) = sentences.cues[i][detector as usize] {
-                judgement.cues.push(cue);
+    let counted = || sentences.logits.iter().enumerate().filter(|&(i, _)| allowed.is_none_or(|a| a[i])).map(|(i, scored)| (i, scored[detector as usize]));
+    let odds = model::note_odds(counted().map(|(_, logit)| logit));
+    if model.shows(odds) {
+        let floor = model::evidence_floor(model.present_at);
+        for (i, logit) in counted() {
+            if logit >= floor {
+                judgement.evidence.push(cx.doc.sentence_span(i));
+                if let Some(cue) = sentences.cues[i][detector as usize] {
+                    judgement.cues.push(cue);
+                }
             }
         }
     }
-    let p = if best == f32::NEG_INFINITY { 0.0 } else { model::probability(best) };
+    let p = model::probability(odds);
     judgement.confidence = if judgement.present() { p } else { ((1.0 - p) * 100.0).round() / 100.0 };
-    judgement.surely_absent = !judgement.present() && best < model.surely_absent_below;
+    judgement.surely_absent = !judgement.present() && model.surely_lacks(odds);
     judgement
 }
 

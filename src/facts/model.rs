@@ -9,7 +9,7 @@
 //!
 //! A sentence model's weight file is little-endian: `CNCM`, version 1, the hash bits, the
 //! detector (0 opinion, 1 voice), a reserved byte; the bias, the weight scale,
-//! the log-odds at which a sentence counts and the note-level log-odds below
+//! the note-level log-odds ([`note_odds`]) at which the note shows it and those below
 //! which the note surely lacks it (four `f32`); the number of non-zero
 //! weights (`u32`); then each as its bucket (`u16`) and its quantised weight
 //! (`i8`, times the scale).
@@ -22,7 +22,9 @@ use crate::ids::Category;
 pub(crate) struct Model {
     bias: f32,
     scale: f32,
-    /// A sentence counts as evidence at or above these log-odds.
+    /// A note shows the judgement when its pooled odds ([`note_odds`])
+    /// reach these log-odds; its sentences at or above [`evidence_floor`]
+    /// of them are the evidence.
     pub present_at: f32,
     /// Below these note-level log-odds the note surely lacks it: the
     /// "missing" finding is a warning, not a question.
@@ -179,16 +181,84 @@ impl CategoryModel {
     }
 }
 
-/// The probability of log-odds, to two decimals (so a last-bit difference
+/// How many of a note's strongest sentences its score pools.
+pub(crate) const POOLED: usize = 3;
+
+/// A note's odds from its sentences' log-odds: the summed odds of its
+/// [`POOLED`] strongest sentences (a soft maximum; the trainer works with
+/// their log, the same decision). Two sentences that each half show the
+/// child's voice make a note that shows it more surely than either alone.
+/// Measured leaving one writer out, with each threshold chosen on the other
+/// writers (23 writers, 2,378 notes): the voice read 0.930 against 0.923 for
+/// the strongest sentence alone, its recall 0.919 against 0.913; opinion
+/// 0.960 against 0.958. Pooling all sentences did no better than three, and
+/// a long note's many weak sentences then add up to a false "present".
+/// Comparing odds, not their log, keeps a logarithm out of the module.
+pub(crate) fn note_odds(logits: impl Iterator<Item = f32>) -> f64 {
+    // Strongest first; a new value moves down past the weaker ones.
+    let mut top = [f32::NEG_INFINITY; POOLED];
+    for mut z in logits {
+        for slot in &mut top {
+            if z > *slot {
+                std::mem::swap(slot, &mut z);
+            }
+        }
+    }
+    top.iter().map(|&z| f64::from(z).exp()).sum()
+}
+
+impl Model {
+    /// True when a note with these pooled odds ([`note_odds`]) shows the judgement.
+    pub fn shows(&self, odds: f64) -> bool {
+        odds >= f64::from(self.present_at).exp()
+    }
+
+    /// True when a note with these pooled odds surely lacks it.
+    pub fn surely_lacks(&self, odds: f64) -> bool {
+        odds < f64::from(self.surely_absent_below).exp()
+    }
+}
+
+/// The lowest log-odds at which a sentence of a note that shows the
+/// judgement is evidence of it: with its pooled odds ([`note_odds`]) at or above those of
+/// `present_at`, its strongest sentence is always at least this.
+pub(crate) fn evidence_floor(present_at: f32) -> f32 {
+    present_at - LN_POOLED
+}
+
+/// ln([`POOLED`]), written out: the module then needs no `f32` logarithm.
+const LN_POOLED: f32 = 1.098_612_3;
+
+/// The probability of odds, to two decimals (so a last-bit difference
 /// between platforms' `exp` cannot show).
-pub(crate) fn probability(logit: f32) -> f64 {
-    let p = 1.0 / (1.0 + (-f64::from(logit)).exp());
+pub(crate) fn probability(odds: f64) -> f64 {
+    let p = odds / (1.0 + odds);
     (p * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_pools_its_three_strongest_sentences() {
+        assert_eq!(note_odds([].into_iter()), 0.0);
+        assert!((note_odds([0.5].into_iter()) - 0.5f64.exp()).abs() < 1e-12);
+        // Three sentences at even odds make odds of three.
+        assert!((note_odds([0.0, 0.0, 0.0].into_iter()) - 3.0).abs() < 1e-12);
+        // Weaker sentences past the third add nothing, in any order.
+        let strong = note_odds([2.0, -1.0, 1.0].into_iter());
+        assert_eq!(note_odds([-5.0, 1.0, -9.0, 2.0, -1.0, -3.0].into_iter()), strong);
+        assert_eq!(LN_POOLED, (POOLED as f32).ln());
+        // The floor is the lowest the strongest sentence of a note that
+        // reaches the threshold can be: three sentences there just reach it.
+        let model = Model { bias: 0.0, scale: 1.0, present_at: 1.2, surely_absent_below: -1.0, weights: vec![] };
+        let floor = evidence_floor(model.present_at);
+        assert!(model.shows(note_odds([floor + 1e-5; POOLED].into_iter())));
+        assert!(!model.shows(note_odds([floor - 1e-5; POOLED].into_iter())));
+        assert!(model.surely_lacks(note_odds([-1.1].into_iter())) && !model.surely_lacks(note_odds([-0.9].into_iter())));
+        assert_eq!(probability(3.0), 0.75);
+    }
 
     #[test]
     fn the_shipped_models_load() {
