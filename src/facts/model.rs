@@ -112,9 +112,12 @@ impl Model {
     }
 
     /// The log-odds that a sentence with these features shows the
-    /// judgement. Decisions compare log-odds, which are computed exactly
-    /// alike natively and in WebAssembly (sums of small integers, one
-    /// multiply and one add); only the reported confidence takes an `exp`.
+    /// judgement: computed exactly alike natively and in WebAssembly (sums
+    /// of small integers, one multiply and one add). A note's decision then
+    /// takes an `exp` of its strongest few ([`note_odds`]), which may differ
+    /// in the last bit between platforms' maths libraries: a decision could
+    /// differ only for odds within about one part in 10^15 of a threshold.
+    /// The golden reports are compared between the two builds.
     pub fn logit(&self, buckets: &[u32]) -> f32 {
         let sum: i32 = buckets.iter().map(|&b| i32::from(self.weights[b as usize])).sum();
         self.bias + self.scale * sum as f32
