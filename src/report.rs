@@ -55,9 +55,10 @@ pub struct Presence {
     pub present: bool,
     /// The passages that show it.
     pub evidence: Vec<Span>,
-    /// How sure the checker is of `present`, from 0 to 1 (two decimals): the
-    /// model's probability for its likeliest passage when present, one minus
-    /// it when absent. A "missing" finding is a warning only when the checker
+    /// How sure the checker is of `present`, from 0.5 to 1 (two decimals): the
+    /// probability from the summed odds of the note's three likeliest
+    /// sentences, measured against the model's threshold (0.5 just past it,
+    /// either way). A "missing" finding is a warning only when the checker
     /// is sure; otherwise it is advice worded as a question.
     pub confidence: f64,
     /// For each passage of `evidence`, the words that counted most and the

@@ -67,8 +67,9 @@ pub(crate) struct Equality {
 pub(crate) struct Judgement {
     /// The sentences that show it.
     pub evidence: Vec<Range>,
-    /// How sure the judgement is, 0 to 1: the probability of the likeliest
-    /// sentence when present, one minus it when absent.
+    /// How sure the judgement is, 0.5 to 1: how far the note's pooled odds
+    /// are past the model's threshold, either way (see
+    /// [`model::confidence`]).
     pub confidence: f64,
     /// Absent, and the model is sure of it: a "missing" finding is then a
     /// warning; otherwise it is a question.
@@ -115,8 +116,8 @@ struct Sentences {
     /// the sentence is read.
     logits: Vec<[f32; 2]>,
     /// For each sentence, the cue that counted most for each model, found
-    /// as the sentence is read, and only where the model counts the sentence
-    /// (the cues explain evidence): finding it for every sentence was a
+    /// as the sentence is read, and only where the sentence can be evidence
+    /// (at or above [`model::evidence_floor`]; the cues explain evidence): finding it for every sentence was a
     /// twentieth of a check. Keeping every feature's source for every
     /// sentence instead held over a megabyte on a 10,000-word note.
     cues: Vec<[Option<(Range, CueKind)>; 2]>,
@@ -222,8 +223,7 @@ fn judge(cx: &Cx<'_>, sentences: &Sentences, model: &Model, detector: Detector, 
             }
         }
     }
-    let p = model::probability(odds);
-    judgement.confidence = if judgement.present() { p } else { ((1.0 - p) * 100.0).round() / 100.0 };
+    judgement.confidence = model::confidence(odds, model.present_at, judgement.present());
     judgement.surely_absent = !judgement.present() && model.surely_lacks(odds);
     judgement
 }

@@ -232,11 +232,18 @@ pub(crate) fn evidence_floor(present_at: f32) -> f32 {
 /// ln([`POOLED`]), written out: the module then needs no `f32` logarithm.
 const LN_POOLED: f32 = 1.098_612_3;
 
-/// The probability of odds, to two decimals (so a last-bit difference
-/// between platforms' `exp` cannot show).
-pub(crate) fn probability(odds: f64) -> f64 {
-    let p = odds / (1.0 + odds);
-    (p * 100.0).round() / 100.0
+/// How sure a judgement is, 0.5 to 1, to two decimals (so a last-bit
+/// difference between platforms' `exp` cannot show): the probability the
+/// note's pooled odds give once measured against the threshold, that is
+/// the logistic of their log-odds less `present_at`, for "present", and one
+/// minus it for "absent". A note just past the threshold either way is 0.5;
+/// the raw probability would read under 0.5 for some notes judged present
+/// (opinion's threshold is below even odds).
+pub(crate) fn confidence(odds: f64, present_at: f32, present: bool) -> f64 {
+    let against = f64::from(present_at).exp();
+    let p = if odds.is_infinite() { 1.0 } else { odds / (odds + against) };
+    let sure = if present { p } else { 1.0 - p };
+    (sure * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
@@ -260,7 +267,14 @@ mod tests {
         assert!(model.shows(note_odds([floor + 1e-5; POOLED].into_iter())));
         assert!(!model.shows(note_odds([floor - 1e-5; POOLED].into_iter())));
         assert!(model.surely_lacks(note_odds([-1.1].into_iter())) && !model.surely_lacks(note_odds([-0.9].into_iter())));
-        assert_eq!(probability(3.0), 0.75);
+        // Confidence is measured against the threshold: at it, 0.5 either
+        // way; odds three times the threshold's, 0.75 present.
+        let at = 1.2f64.exp();
+        assert_eq!(confidence(at, 1.2, true), 0.5);
+        assert_eq!(confidence(3.0 * at, 1.2, true), 0.75);
+        assert_eq!(confidence(at / 3.0, 1.2, false), 0.75);
+        assert_eq!(confidence(0.0, 1.2, false), 1.0);
+        assert_eq!(confidence(f64::INFINITY, 1.2, true), 1.0);
     }
 
     #[test]

