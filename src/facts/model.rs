@@ -260,6 +260,9 @@ mod tests {
         let strong = note_odds([2.0, -1.0, 1.0].into_iter());
         assert_eq!(note_odds([-5.0, 1.0, -9.0, 2.0, -1.0, -3.0].into_iter()), strong);
         assert_eq!(LN_POOLED, (POOLED as f32).ln());
+        // The trainer chooses the thresholds on the same pooling.
+        let trainer = include_str!("../../scripts/model/train.py");
+        assert!(trainer.lines().any(|l| l == format!("POOLED = {POOLED}")), "scripts/model/train.py pools another number of sentences");
         // The floor is the lowest the strongest sentence of a note that
         // reaches the threshold can be: three sentences there just reach it.
         let model = Model { bias: 0.0, scale: 1.0, present_at: 1.2, surely_absent_below: -1.0, weights: vec![] };
