@@ -38,7 +38,9 @@ pub(crate) struct Document<'t> {
     to_text: Vec<u32>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    /// Content ranges of quotations.
+    /// Content ranges of quotations of someone's own words. A quoted
+    /// example of recording is not one (see `is_recording_example`): its
+    /// words are the recording, read like the writer's own.
     pub quotes: Vec<(usize, usize)>,
     pub hits: Vec<Hit>,
     /// `hits` split by list (indexed by `List as usize`), each in text order.
@@ -55,7 +57,8 @@ impl<'t> Document<'t> {
         let mut to_text = Vec::with_capacity(text.len() + 1);
         normalise_into(text, &mut norm, Some(&mut to_text));
         let lower = norm.to_ascii_lowercase();
-        let quotes = find_quotes(&norm, &lower);
+        let mut quotes = find_quotes(&norm, &lower);
+        quotes.retain(|&q| !is_recording_example(&lower, q));
         // Sized for English prose (a word every six bytes or so), so the
         // vectors rarely grow while they fill.
         let mut tokens: Vec<Token> = Vec::with_capacity(norm.len() / 5 + 1);
@@ -118,40 +121,11 @@ impl<'t> Document<'t> {
         self.sentences.partition_point(|s| s.end <= pos).min(self.sentences.len().saturating_sub(1))
     }
 
-    /// True when `pos` lies inside a quotation.
+    /// True when `pos` lies inside a quotation of someone's own words (not
+    /// a quoted example of recording: see `quotes`).
     pub fn is_quoted(&self, pos: usize) -> bool {
         let i = self.quotes.partition_point(|q| q.1 <= pos);
         self.quotes.get(i).is_some_and(|q| q.0 <= pos)
-    }
-
-    /// True when `pos` lies inside a quotation of someone's own words: a
-    /// quotation that is not an example of recording. Training material and
-    /// supervision quote a poor entry to show what is wrong with it ("Poor
-    /// example: 'SW undertook CIN visit. YP presented as settled.'"); those
-    /// words are the recording, checked like the writer's own. A short quoted
-    /// phrase is a mention ("instead of 'mum claims'"), never an example.
-    pub fn in_their_words(&self, pos: usize) -> bool {
-        let i = self.quotes.partition_point(|q| q.1 <= pos);
-        self.quotes.get(i).is_some_and(|&q| q.0 <= pos && !self.is_recording_example(q))
-    }
-
-    fn is_recording_example(&self, (start, end): (usize, usize)) -> bool {
-        // "Instead of:" and "Poor:" / "Weak:" head a quoted entry to be rewritten.
-        const CUES: &[&str] = &["example", "poor entry", "avoid", "instead of", "poor:", "weak:"];
-        let words = self.token_at(end) - self.token_at(start);
-        if words < 4 || start == 0 {
-            return false;
-        }
-        // What introduces it: the words before it on its line, or the line
-        // before when the quotation opens its line.
-        let open = start - 1; // the quotation mark
-        let line_start = self.lower[..open].rfind('\n').map_or(0, |p| p + 1);
-        let mut intro = &self.lower[line_start..open];
-        if intro.trim().is_empty() && line_start > 0 {
-            let previous = self.lower[..line_start - 1].rfind('\n').map_or(0, |p| p + 1);
-            intro = &self.lower[previous..line_start - 1];
-        }
-        CUES.iter().any(|cue| intro.contains(cue))
     }
 
     /// Hits from one list, in text order.
@@ -279,6 +253,32 @@ fn spoken_quotes(lower: &str) -> Vec<(usize, usize)> {
         after = close.map_or(line_end, |&(_, e)| e);
     }
     quotes
+}
+
+/// True when a quotation is an example of recording, not someone's words.
+/// Training material and supervision quote an entry to show what is wrong or
+/// right with it ("Poor example: 'SW undertook CIN visit. YP presented as
+/// settled.'", "Good example: \"I visited Mohammed at home…\""); those
+/// words are the recording: checked like the writer's own, split into their
+/// own sentences, and the child's voice or the worker's analysis in them
+/// counts. A short quoted phrase is a mention ("instead of 'mum claims'"),
+/// never an example.
+fn is_recording_example(lower: &str, (start, end): (usize, usize)) -> bool {
+    // "Instead of:" and "Poor:" / "Weak:" head a quoted entry to be rewritten.
+    const CUES: &[&str] = &["example", "poor entry", "avoid", "instead of", "poor:", "weak:"];
+    if start == 0 || lower[start..end].split_whitespace().nth(3).is_none() {
+        return false;
+    }
+    // What introduces it: the words before it on its line, or the line
+    // before when the quotation opens its line.
+    let open = start - 1; // the quotation mark
+    let line_start = lower[..open].rfind('\n').map_or(0, |p| p + 1);
+    let mut intro = &lower[line_start..open];
+    if intro.trim().is_empty() && line_start > 0 {
+        let previous = lower[..line_start - 1].rfind('\n').map_or(0, |p| p + 1);
+        intro = &lower[previous..line_start - 1];
+    }
+    CUES.iter().any(|cue| intro.contains(cue))
 }
 
 fn find_quotes(norm: &str, lower: &str) -> Vec<(usize, usize)> {
@@ -454,6 +454,26 @@ mod tests {
             ["Mr. Smith visited.", "Jayden said \"I hate it. I want to go home,\" and cried.", "Analysis: worried"]
         );
         assert_eq!(sentences("See s.47 notes. He said \"No.\" Then left"), ["See s.47 notes.", "He said \"No.\"", "Then left"]);
+    }
+
+    #[test]
+    fn a_quoted_example_of_recording_is_read_as_recording() {
+        // A trainer's "Good example" quotes a whole entry: its sentences are
+        // sentences, and its words nobody's quotation, so the child's voice
+        // and the worker's analysis in it count like the writer's own.
+        let (d, _) = doc("Good example: \"I visited Mo at home. He told me he likes the mosque. I think he is settled.\" Notice the analysis.");
+        assert!(d.quotes.is_empty());
+        assert!(!d.is_quoted(d.norm.find("told").unwrap()));
+        assert_eq!(
+            sentences_of(&d),
+            ["Good example: \"I visited Mo at home.", "He told me he likes the mosque.", "I think he is settled.\"", "Notice the analysis."]
+        );
+        let (d, _) = doc("Poor:\n'Visited. YP presented as settled.'");
+        assert!(d.quotes.is_empty(), "an example on the line after its heading");
+        // A child's words stay a quotation, and so does a short mention.
+        let (d, _) = doc("Jayden said \"I hate it. I want to go home.\" Avoid writing 'mum claims'.");
+        let quoted: Vec<&str> = d.quotes.iter().map(|&(s, e)| &d.norm[s..e]).collect();
+        assert_eq!(quoted, ["I hate it. I want to go home.", "mum claims"]);
     }
 
     #[test]

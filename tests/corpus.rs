@@ -103,6 +103,9 @@ mod corpus_data {
         ("w24", include_str!("corpus/dev/w24.jsonl")),
         ("w25", include_str!("corpus/dev/w25.jsonl")),
         ("w26", include_str!("corpus/dev/w26.jsonl")),
+        ("w27", include_str!("corpus/dev/w27.jsonl")),
+        ("w28", include_str!("corpus/dev/w28.jsonl")),
+        ("w29", include_str!("corpus/dev/w29.jsonl")),
     ];
 }
 
@@ -347,8 +350,8 @@ fn dev_split_figures() {
     }
     // What the dev split reaches (tuned on), less about a point.
     let floors =
-        Floors { opinion: 0.965, voice: 0.95, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.86, false_missing: 0.02, false_alarms: 0.025 };
-    assert_holds("dev split", &scores, 2659, &floors);
+        Floors { opinion: 0.965, voice: 0.95, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.03 };
+    assert_holds("dev split", &scores, 2929, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -380,8 +383,10 @@ fn blind_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.969, 0.944, 0.932, 0.972,
     // 0.908, 0.830, 0.018 and 0.000, 0.021.
-    let floors =
-        Floors { opinion: 0.955, voice: 0.93, category: 0.92, status: 0.96, terms: 0.895, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.972,
+    // 0.954, 0.932, 0.972, 0.912, 0.830, 0.025 and 0.000, 0.021.
+    let floors = Floors { opinion: 0.96, voice: 0.94, category: 0.92, status: 0.96, terms: 0.9, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.035 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -408,7 +413,11 @@ fn blind2_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.970, 0.919, 0.933, 0.963,
     // 0.914, 0.873, 0.012 and 0.012, 0.024.
-    let floors = Floors { opinion: 0.96, voice: 0.905, category: 0.92, status: 0.95, terms: 0.9, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.035 };
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.967,
+    // 0.930, 0.941, 0.967, 0.915, 0.873, 0.012 and 0.006, 0.024.
+    let floors =
+        Floors { opinion: 0.955, voice: 0.915, category: 0.93, status: 0.955, terms: 0.905, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.035 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -438,8 +447,11 @@ fn blind3_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.968, 0.944, 0.912, 0.972,
     // 0.886, 0.894, 0.000 and 0.013, 0.021.
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.968,
+    // 0.947, 0.919, 0.972, 0.886, 0.894, 0.000 and 0.006, 0.021.
     let floors =
-        Floors { opinion: 0.955, voice: 0.93, category: 0.9, status: 0.96, terms: 0.875, equality_f1: 0.88, false_missing: 0.025, false_alarms: 0.035 };
+        Floors { opinion: 0.955, voice: 0.935, category: 0.905, status: 0.96, terms: 0.875, equality_f1: 0.88, false_missing: 0.02, false_alarms: 0.035 };
     assert_holds("blind3 split", &scores, 284, &floors);
 }
 
@@ -467,8 +479,11 @@ fn blind4_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.978, 0.941, 0.959, 0.985,
     // 0.887, 0.869, 0.006 and 0.053, 0.027.
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.981,
+    // 0.926, 0.959, 0.993, 0.887, 0.869, 0.019 and 0.053, 0.027.
     let floors =
-        Floors { opinion: 0.965, voice: 0.93, category: 0.945, status: 0.975, terms: 0.875, equality_f1: 0.855, false_missing: 0.065, false_alarms: 0.04 };
+        Floors { opinion: 0.97, voice: 0.915, category: 0.945, status: 0.98, terms: 0.875, equality_f1: 0.855, false_missing: 0.065, false_alarms: 0.04 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
@@ -492,8 +507,11 @@ fn blind5_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.971, 0.920, 0.916, 0.975,
     // 0.912, 0.867, 0.006 and 0.030, 0.032.
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.967,
+    // 0.927, 0.924, 0.975, 0.915, 0.867, 0.012 and 0.037, 0.032.
     let floors =
-        Floors { opinion: 0.96, voice: 0.91, category: 0.905, status: 0.965, terms: 0.9, equality_f1: 0.855, false_missing: 0.04, false_alarms: 0.045 };
+        Floors { opinion: 0.955, voice: 0.915, category: 0.91, status: 0.96, terms: 0.905, equality_f1: 0.855, false_missing: 0.05, false_alarms: 0.045 };
     assert_holds("blind5 split", &scores, 275, &floors);
 }
 
@@ -516,7 +534,11 @@ fn blind6_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.952, 0.930, 0.930, 0.970,
     // 0.926, 0.890, 0.029 and 0.036, 0.016.
-    let floors = Floors { opinion: 0.94, voice: 0.92, category: 0.92, status: 0.96, terms: 0.915, equality_f1: 0.88, false_missing: 0.05, false_alarms: 0.03 };
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.952,
+    // 0.930, 0.933, 0.970, 0.928, 0.890, 0.029 and 0.030, 0.016.
+    let floors =
+        Floors { opinion: 0.94, voice: 0.915, category: 0.92, status: 0.96, terms: 0.915, equality_f1: 0.88, false_missing: 0.045, false_alarms: 0.03 };
     assert_holds("blind6 split", &scores, 270, &floors);
 }
 
@@ -537,8 +559,11 @@ fn blind7_split_figures() {
     // After blind8's round (the models retrained on w1–w26, a note pooling
     // its three strongest sentences): 0.956, 0.941, 0.930, 0.978,
     // 0.919, 0.832, 0.025 and 0.019, 0.017.
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.959,
+    // 0.937, 0.937, 0.982, 0.921, 0.832, 0.006 and 0.026, 0.017.
     let floors =
-        Floors { opinion: 0.945, voice: 0.93, category: 0.92, status: 0.965, terms: 0.905, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.03 };
+        Floors { opinion: 0.945, voice: 0.925, category: 0.925, status: 0.97, terms: 0.91, equality_f1: 0.82, false_missing: 0.04, false_alarms: 0.03 };
     assert_holds("blind7 split", &scores, 271, &floors);
 }
 
@@ -556,7 +581,28 @@ fn blind8_split_figures() {
     // Final (the models retrained on w1–w26, a note pooling its three
     // strongest sentences, the lists' changes from w24–w26): 0.985, 0.937,
     // 0.952, 0.989, 0.884, 0.894, 0.013 and 0.024, 0.013.
+    // After blind9's round (the models retrained on w1–w29, a quoted example of
+    // recording read as recording, the lists' changes from w27–w29): 0.981,
+    // 0.944, 0.959, 0.989, 0.884, 0.894, 0.013 and 0.012, 0.013.
     let floors =
-        Floors { opinion: 0.975, voice: 0.925, category: 0.94, status: 0.975, terms: 0.87, equality_f1: 0.88, false_missing: 0.035, false_alarms: 0.025 };
+        Floors { opinion: 0.97, voice: 0.93, category: 0.945, status: 0.975, terms: 0.87, equality_f1: 0.88, false_missing: 0.025, false_alarms: 0.025 };
     assert_holds("blind8 split", &scores, 270, &floors);
+}
+
+/// The ninth blind split, scored at the end of its round like the others
+/// (its notes are never read); its floors are what that scoring gave, less
+/// a point.
+#[test]
+fn blind9_split_figures() {
+    let scores = score(&Checker::new(), BLIND9);
+    scores.print("blind9 (written by three more writers, never tuned on)");
+    // First look, with the checker as it was when the split was written
+    // (5a9baec): opinion 0.949, voice 0.916 (recall 0.869), category 0.924,
+    // status 0.978, term recall 0.892, equality F1 0.832, false "missing"
+    // 0.027 and 0.033, false alarms 0.034.
+    // Final (the models retrained on w1–w29, a quoted example of recording read
+    // as recording, the lists' changes from w27–w29): 0.960, 0.931, 0.935,
+    // 0.978, 0.892, 0.832, 0.034 and 0.046, 0.038.
+    let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.92, status: 0.965, terms: 0.88, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.05 };
+    assert_holds("blind9 split", &scores, 275, &floors);
 }

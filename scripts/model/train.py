@@ -53,7 +53,8 @@ BITS = 14
 # each fold's fit is the same computation wherever it runs, so the bytes do
 # not depend on the number of processes (1 and 2 were compared: the same
 # files). On two quiet cores `make model` took 13 min 52 s for 26 writers,
-# against about 19 min in one process for 23. MODEL_JOBS sets the number.
+# against about 19 min in one process for 23; 18 min 26 s for 29 (with a
+# build running beside it). MODEL_JOBS sets the number.
 JOBS = int(os.environ.get("MODEL_JOBS", "0")) or joblib.cpu_count()
 C_GRID = [0.5, 1.0, 2.0, 4.0]
 # The strongest regularisation whose out-of-fold accuracy is within this of the

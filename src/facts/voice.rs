@@ -205,6 +205,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_example_of_recording_is_read_for_the_childs_voice() {
+        // A trainer's example quotes a whole entry: the child's words in it
+        // are the child's voice, as they would be in the entry itself.
+        assert!(present(
+            "Good example: \"I saw Nadia at her foster home after school. She showed me the hamster she looks after and told me she wants to stay here until she finishes Year 6. I think she feels safe with her carers.\" This entry records what Nadia did and said."
+        ));
+    }
+
+    #[test]
     fn second_hand_reports_do_not() {
         assert!(!present("Mum said he was happy. The teacher said Jayden is settled."));
         assert!(!present("Mum said \"I can't cope with my son\"."));

@@ -28,7 +28,7 @@ fn check(cx: &mut Cx<'_>) {
         }
     }
     for hit in doc.hits_in(List::Jargon) {
-        if doc.in_their_words(hit.start) {
+        if doc.is_quoted(hit.start) {
             continue; // someone else's words, recorded as said
         }
         let entry = doc.entry(hit);

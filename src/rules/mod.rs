@@ -250,7 +250,7 @@ impl<'a> Cx<'a> {
 pub(crate) fn flag_wording(cx: &mut Cx<'_>, list: List, keep: fn(&Cx<'_>, &Hit) -> bool) {
     let doc = cx.doc;
     for hit in doc.hits_in(list) {
-        if doc.in_their_words(hit.start) || !keep(cx, hit) {
+        if doc.is_quoted(hit.start) || !keep(cx, hit) {
             continue;
         }
         let entry = doc.entry(hit);

@@ -17,7 +17,7 @@ pub(super) fn run(cx: &mut Cx<'_>) {
     for (index, pattern) in policy.patterns.iter().enumerate() {
         let mut found = Vec::new();
         pattern.matcher.each_match(text, &pieces, pattern.uses_groups, |m| {
-            if doc.in_their_words(doc.norm_offset(m.start)) {
+            if doc.is_quoted(doc.norm_offset(m.start)) {
                 return;
             }
             if let Some(unless) = &pattern.unless_matcher {
