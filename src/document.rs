@@ -40,7 +40,8 @@ pub(crate) struct Document<'t> {
     pub sentences: Vec<Sentence>,
     /// Content ranges of quotations of someone's own words. A quoted
     /// example of recording is not one (see `is_recording_example`): its
-    /// words are the recording, read like the writer's own.
+    /// words are the recording, read like the writer's own, and the
+    /// quotations inside it count.
     pub quotes: Vec<(usize, usize)>,
     pub hits: Vec<Hit>,
     /// `hits` split by list (indexed by `List as usize`), each in text order.
@@ -57,8 +58,7 @@ impl<'t> Document<'t> {
         let mut to_text = Vec::with_capacity(text.len() + 1);
         normalise_into(text, &mut norm, Some(&mut to_text));
         let lower = norm.to_ascii_lowercase();
-        let mut quotes = find_quotes(&norm, &lower);
-        quotes.retain(|&q| !is_recording_example(&lower, q));
+        let quotes = quotes_outside_examples(&norm, &lower);
         // Sized for English prose (a word every six bytes or so), so the
         // vectors rarely grow while they fill.
         let mut tokens: Vec<Token> = Vec::with_capacity(norm.len() / 5 + 1);
@@ -281,6 +281,24 @@ fn is_recording_example(lower: &str, (start, end): (usize, usize)) -> bool {
     CUES.iter().any(|cue| intro.contains(cue))
 }
 
+/// The note's quotations, with each quoted example of recording (see
+/// `is_recording_example`) replaced by the quotations inside it: a trainer's
+/// "Good example: \"Jay said 'I like it here'\"" quotes Jay, and only Jay.
+fn quotes_outside_examples(norm: &str, lower: &str) -> Vec<(usize, usize)> {
+    let mut quotes = find_quotes(norm, lower);
+    let examples: Vec<(usize, usize)> = quotes.iter().copied().filter(|&q| is_recording_example(lower, q)).collect();
+    if examples.is_empty() {
+        return quotes;
+    }
+    quotes.retain(|q| !examples.contains(q));
+    for (start, end) in examples {
+        let inner = find_quotes(&norm[start..end], &lower[start..end]);
+        quotes.extend(inner.into_iter().map(|(s, e)| (start + s, start + e)));
+    }
+    crate::sort::sort(&mut quotes);
+    quotes
+}
+
 fn find_quotes(norm: &str, lower: &str) -> Vec<(usize, usize)> {
     let mut quotes = Vec::new();
     let spoken = spoken_quotes(lower);
@@ -470,6 +488,10 @@ mod tests {
         );
         let (d, _) = doc("Poor:\n'Visited. YP presented as settled.'");
         assert!(d.quotes.is_empty(), "an example on the line after its heading");
+        // The child's words quoted inside the example are still a quotation.
+        let (d, _) = doc("Good example: \"Jay told me 'I like it here, my room is mine' and smiled.\"");
+        let quoted: Vec<&str> = d.quotes.iter().map(|&(s, e)| &d.norm[s..e]).collect();
+        assert_eq!(quoted, ["I like it here, my room is mine"]);
         // A child's words stay a quotation, and so does a short mention.
         let (d, _) = doc("Jayden said \"I hate it. I want to go home.\" Avoid writing 'mum claims'.");
         let quoted: Vec<&str> = d.quotes.iter().map(|&(s, e)| &d.norm[s..e]).collect();

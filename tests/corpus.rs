@@ -112,6 +112,9 @@ mod corpus_data {
         ("w27", include_str!("corpus/dev/w27.jsonl")),
         ("w28", include_str!("corpus/dev/w28.jsonl")),
         ("w29", include_str!("corpus/dev/w29.jsonl")),
+        ("w30", include_str!("corpus/dev/w30.jsonl")),
+        ("w31", include_str!("corpus/dev/w31.jsonl")),
+        ("w32", include_str!("corpus/dev/w32.jsonl")),
     ];
 }
 
@@ -230,11 +233,27 @@ struct Floors {
 }
 
 /// UTF-16 ranges where `needle` occurs in `text`.
+/// Where a labelled word or phrase stands in the text, in UTF-16 units: its
+/// whole-word occurrences ("bi" is not the "bi" of "stability"), or, when it
+/// only ever stands inside a longer word, every occurrence.
 fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
-    text.match_indices(needle)
-        .map(|(i, m)| {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let all: Vec<(usize, usize)> = text.match_indices(needle).map(|(i, m)| (i, i + m.len())).collect();
+    let whole: Vec<(usize, usize)> = all
+        .iter()
+        .copied()
+        .filter(|&(i, j)| {
+            let clear_before = !alnum(needle.chars().next()) || !alnum(text[..i].chars().next_back());
+            let clear_after = !alnum(needle.chars().next_back()) || !alnum(text[j..].chars().next());
+            clear_before && clear_after
+        })
+        .collect();
+    let chosen = if whole.is_empty() { all } else { whole };
+    chosen
+        .into_iter()
+        .map(|(i, j)| {
             let start = text[..i].encode_utf16().count();
-            (start, start + m.encode_utf16().count())
+            (start, start + text[i..j].encode_utf16().count())
         })
         .collect()
 }
@@ -315,6 +334,18 @@ pub fn score(checker: &Checker, files: &[(&str, &str)]) -> Scores {
     s
 }
 
+/// A labelled word is looked for as a whole word: a trap "bi" is not
+/// flagged when "stability" is.
+#[test]
+fn labelled_words_are_found_as_whole_words() {
+    assert_eq!(occurrences("stability; being bi", "bi"), [(17, 19)]);
+    assert_eq!(occurrences("an A&E visit", "A&E"), [(3, 6)]);
+    // Only inside a longer word: still found there.
+    assert_eq!(occurrences("CPPs", "CPP"), [(0, 3)]);
+    // UTF-16 units: the emoji before is two.
+    assert_eq!(occurrences("\u{1f600} TM", "TM"), [(3, 5)]);
+}
+
 /// The blind split is exactly what was recorded before tuning began.
 #[test]
 fn the_blind_split_is_unchanged() {
@@ -356,9 +387,8 @@ fn dev_split_figures() {
         return;
     }
     // What the dev split reaches (tuned on), less about a point.
-    let floors =
-        Floors { opinion: 0.965, voice: 0.95, category: 0.955, status: 0.98, terms: 0.915, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.03 };
-    assert_holds("dev split", &scores, 2929, &floors);
+    let floors = Floors { opinion: 0.97, voice: 0.95, category: 0.96, status: 0.98, terms: 0.915, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.03 };
+    assert_holds("dev split", &scores, 3199, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -393,7 +423,12 @@ fn blind_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.972,
     // 0.954, 0.932, 0.972, 0.912, 0.830, 0.025 and 0.000, 0.021.
-    let floors = Floors { opinion: 0.96, voice: 0.94, category: 0.92, status: 0.96, terms: 0.9, equality_f1: 0.82, false_missing: 0.035, false_alarms: 0.035 };
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.975, 0.944, 0.929, 0.972,
+    // 0.916, 0.830, 0.018 and 0.000, 0.021.
+    let floors =
+        Floors { opinion: 0.965, voice: 0.93, category: 0.915, status: 0.96, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -423,8 +458,12 @@ fn blind2_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.967,
     // 0.930, 0.941, 0.967, 0.915, 0.873, 0.012 and 0.006, 0.024.
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.967, 0.933, 0.933, 0.963,
+    // 0.918, 0.873, 0.012 and 0.018, 0.024.
     let floors =
-        Floors { opinion: 0.955, voice: 0.915, category: 0.93, status: 0.955, terms: 0.905, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.035 };
+        Floors { opinion: 0.955, voice: 0.92, category: 0.92, status: 0.95, terms: 0.905, equality_f1: 0.86, false_missing: 0.03, false_alarms: 0.035 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -457,8 +496,12 @@ fn blind3_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.968,
     // 0.947, 0.919, 0.972, 0.886, 0.894, 0.000 and 0.006, 0.021.
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.979, 0.940, 0.919, 0.972,
+    // 0.887, 0.894, 0.000 and 0.006, 0.021.
     let floors =
-        Floors { opinion: 0.955, voice: 0.935, category: 0.905, status: 0.96, terms: 0.875, equality_f1: 0.88, false_missing: 0.02, false_alarms: 0.035 };
+        Floors { opinion: 0.965, voice: 0.93, category: 0.905, status: 0.96, terms: 0.875, equality_f1: 0.88, false_missing: 0.02, false_alarms: 0.035 };
     assert_holds("blind3 split", &scores, 284, &floors);
 }
 
@@ -489,8 +532,12 @@ fn blind4_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.981,
     // 0.926, 0.959, 0.993, 0.887, 0.869, 0.019 and 0.053, 0.027.
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.978, 0.933, 0.956, 0.993,
+    // 0.892, 0.869, 0.019 and 0.053, 0.027.
     let floors =
-        Floors { opinion: 0.97, voice: 0.915, category: 0.945, status: 0.98, terms: 0.875, equality_f1: 0.855, false_missing: 0.065, false_alarms: 0.04 };
+        Floors { opinion: 0.965, voice: 0.92, category: 0.945, status: 0.98, terms: 0.88, equality_f1: 0.855, false_missing: 0.065, false_alarms: 0.04 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
@@ -517,8 +564,12 @@ fn blind5_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.967,
     // 0.927, 0.924, 0.975, 0.915, 0.867, 0.012 and 0.037, 0.032.
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.967, 0.924, 0.924, 0.978,
+    // 0.917, 0.867, 0.018 and 0.049, 0.032.
     let floors =
-        Floors { opinion: 0.955, voice: 0.915, category: 0.91, status: 0.96, terms: 0.905, equality_f1: 0.855, false_missing: 0.05, false_alarms: 0.045 };
+        Floors { opinion: 0.955, voice: 0.91, category: 0.91, status: 0.965, terms: 0.905, equality_f1: 0.855, false_missing: 0.06, false_alarms: 0.045 };
     assert_holds("blind5 split", &scores, 275, &floors);
 }
 
@@ -544,8 +595,12 @@ fn blind6_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.952,
     // 0.930, 0.933, 0.970, 0.928, 0.890, 0.029 and 0.030, 0.016.
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.952, 0.941, 0.937, 0.970,
+    // 0.935, 0.890, 0.029 and 0.055, 0.016.
     let floors =
-        Floors { opinion: 0.94, voice: 0.915, category: 0.92, status: 0.96, terms: 0.915, equality_f1: 0.88, false_missing: 0.045, false_alarms: 0.03 };
+        Floors { opinion: 0.94, voice: 0.93, category: 0.925, status: 0.96, terms: 0.925, equality_f1: 0.88, false_missing: 0.065, false_alarms: 0.03 };
     assert_holds("blind6 split", &scores, 270, &floors);
 }
 
@@ -569,8 +624,11 @@ fn blind7_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.959,
     // 0.937, 0.937, 0.982, 0.921, 0.832, 0.006 and 0.026, 0.017.
-    let floors =
-        Floors { opinion: 0.945, voice: 0.925, category: 0.925, status: 0.97, terms: 0.91, equality_f1: 0.82, false_missing: 0.04, false_alarms: 0.03 };
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.963, 0.941, 0.937, 0.982,
+    // 0.924, 0.832, 0.013 and 0.026, 0.017.
+    let floors = Floors { opinion: 0.95, voice: 0.93, category: 0.925, status: 0.97, terms: 0.91, equality_f1: 0.82, false_missing: 0.04, false_alarms: 0.03 };
     assert_holds("blind7 split", &scores, 271, &floors);
 }
 
@@ -591,8 +649,12 @@ fn blind8_split_figures() {
     // After blind9's round (the models retrained on w1–w29, a quoted example of
     // recording read as recording, the lists' changes from w27–w29): 0.981,
     // 0.944, 0.959, 0.989, 0.884, 0.894, 0.013 and 0.012, 0.013.
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.985, 0.941, 0.956, 0.989,
+    // 0.889, 0.894, 0.013 and 0.018, 0.013.
     let floors =
-        Floors { opinion: 0.97, voice: 0.93, category: 0.945, status: 0.975, terms: 0.87, equality_f1: 0.88, false_missing: 0.025, false_alarms: 0.025 };
+        Floors { opinion: 0.975, voice: 0.93, category: 0.945, status: 0.975, terms: 0.875, equality_f1: 0.88, false_missing: 0.03, false_alarms: 0.025 };
     assert_holds("blind8 split", &scores, 270, &floors);
 }
 
@@ -610,17 +672,29 @@ fn blind9_split_figures() {
     // Final (the models retrained on w1–w29, a quoted example of recording read
     // as recording, the lists' changes from w27–w29): 0.960, 0.931, 0.935,
     // 0.978, 0.892, 0.832, 0.034 and 0.046, 0.038.
-    let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.92, status: 0.965, terms: 0.88, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.05 };
+    // After blind10's round (the models retrained on w1–w32, a harm listed
+    // after "no" not read as the event, the lists' changes from w30–w32,
+    // labelled words found as whole words): 0.956, 0.927, 0.935, 0.982,
+    // 0.896, 0.832, 0.041 and 0.046, 0.038.
+    let floors =
+        Floors { opinion: 0.945, voice: 0.915, category: 0.925, status: 0.97, terms: 0.885, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.05 };
     assert_holds("blind9 split", &scores, 275, &floors);
 }
 
-/// The tenth blind split, scored once at the end of its round like the
-/// others (its notes are never read). Until then its floors are zero: the
-/// first look records what the checker did before the round.
+/// The tenth blind split, scored at the end of its round like the others
+/// (its notes are never read); its floors are what that scoring gave, less
+/// a point.
 #[test]
 fn blind10_split_figures() {
     let scores = score(&Checker::new(), BLIND10);
     scores.print("blind10 (written by three more writers, never tuned on)");
-    let floors = Floors { opinion: 0.0, voice: 0.0, category: 0.0, status: 0.0, terms: 0.0, equality_f1: 0.0, false_missing: 1.0, false_alarms: 1.0 };
+    // First look, with the checker as it was when the split was written
+    // (1be5aa0): opinion 0.959, voice 0.915 (recall 0.914), category 0.941,
+    // status 0.981, term recall 0.887, equality F1 0.836, false "missing"
+    // 0.013 and 0.026, false alarms 0.017.
+    // Final (the models retrained on w1–w32, a harm listed after "no" not
+    // read as the event, the lists' changes from w30–w32): 0.967, 0.911,
+    // 0.944, 0.981, 0.893, 0.836, 0.020 and 0.039, 0.017.
+    let floors = Floors { opinion: 0.955, voice: 0.9, category: 0.93, status: 0.97, terms: 0.88, equality_f1: 0.825, false_missing: 0.05, false_alarms: 0.03 };
     assert_holds("blind10 split", &scores, 270, &floors);
 }

@@ -126,6 +126,8 @@ enum RuledOut {
     Hedged,
     /// Medicines not taken: "started tablets".
     NotTaken,
+    /// The last of a list that a "no" opens: "no marks or injuries seen".
+    Negated,
 }
 
 /// Every deadline cue of a note, with what rules each out.
@@ -179,6 +181,8 @@ impl<'a> Cues<'a> {
                 Some(RuledOut::AnotherDay)
             } else if entry.tag == Some(Tag::Hedgeable) && hedged(doc, &hedges, (token, doc.token_at(hit.end)), sentence) {
                 Some(RuledOut::Hedged) // "risk of injury", "will arrange a home visit"
+            } else if entry.tag == Some(Tag::Hedgeable) && negated_list(doc, token) {
+                Some(RuledOut::Negated) // "no marks or injuries seen"
             } else if MEDICINES.contains(&entry.term.as_str()) && !taken(doc, token, &sentences[sentence]) {
                 Some(RuledOut::NotTaken) // "started tablets"
             } else {
@@ -444,6 +448,7 @@ fn category_features(doc: &Document<'_>, reading: &Reading<'_>) -> Vec<u32> {
             Some(RuledOut::AnotherDay) => b"another-day",
             Some(RuledOut::Hedged) => b"hedged",
             Some(RuledOut::NotTaken) => b"not-taken",
+            Some(RuledOut::Negated) => b"negated",
         };
         add(CUE, &[says]);
         add(CUE, &[says, counts]);
@@ -524,6 +529,54 @@ fn hedged(doc: &Document<'_>, hedges: &[(usize, usize)], (first, after): (usize,
     // In lower case: "visited Will (6)" names a boy, it plans nothing.
     let word = |t: usize| if (after..=t).all(joined) && !doc.tokens[t].capital { doc.word(t) } else { "" };
     (after..after + 2).any(|t| AFTER_HEDGES.contains(&word(t)) || AFTER_HEDGE_PAIRS.contains(&(word(t), word(t + 1))))
+}
+
+/// True when a harm word ends a list that a negation opens: "no marks or
+/// injuries", "no bruises, marks or burns", "without any cuts or bruising".
+/// The lists' own guards see only the word just before ("no injuries"); the
+/// words between here are the harms a worker lists when checking a child.
+fn negated_list(doc: &Document<'_>, cue: usize) -> bool {
+    const LISTED: &[&str] = &[
+        "or",
+        "and",
+        "nor",
+        "marks",
+        "mark",
+        "bruises",
+        "bruise",
+        "bruising",
+        "cuts",
+        "grazes",
+        "scratches",
+        "injuries",
+        "injury",
+        "burns",
+        "swelling",
+        "visible",
+        "obvious",
+        "new",
+        "fresh",
+        "physical",
+        "other",
+        "signs",
+        "of",
+    ];
+    const NEGATIONS: &[&str] = &["no", "nil", "without", "any", "nor"];
+    let sentence = doc.tokens[cue].sentence;
+    // Only commas and spaces between the listed words.
+    let joined = |t: usize| doc.lower[doc.tokens[t].end..doc.tokens[t + 1].start].bytes().all(|b| b == b' ' || b == b',');
+    let mut t = cue;
+    while t > 0 && cue - t < 8 && doc.tokens[t - 1].sentence == sentence && joined(t - 1) {
+        t -= 1;
+        let word = doc.word(t);
+        if NEGATIONS.contains(&word) {
+            return true;
+        }
+        if !LISTED.contains(&word) {
+            return false;
+        }
+    }
+    false
 }
 
 fn due(policy: &Policy, category: Category, event_at: NaiveDateTime) -> NaiveDateTime {
@@ -718,6 +771,16 @@ mod tests {
         use Category::{Other, S47StrategySignificant as S47};
         is("PC Dyer shared screenshots at 14:00 today of messages on the phone of a man arrested in Exeter on 10/02.", Other);
         is("Strategy meeting – unborn baby of Kanya (EDD 02/08/2026). Police attended on 14/02; she had a cut lip.", S47);
+    }
+
+    #[test]
+    fn harms_listed_after_a_no_did_not_happen() {
+        use Category::{HighRisk, StatutoryVisit as Visit};
+        is("Statutory visit. Seen alone in bedroom, said \"I'm ok here\", no marks or injuries seen.", Visit);
+        is("Statutory visit. Seen alone; no bruises, marks or burns on her arms.", Visit);
+        is("Statutory visit. Seen alone. There were no signs of injury.", Visit);
+        // Not a list: the bruise was seen.
+        is("Statutory visit. No one was home at first; later I saw a bruise on her arm.", HighRisk);
     }
 
     #[test]
