@@ -126,7 +126,7 @@ enum RuledOut {
     Hedged,
     /// Medicines not taken: "started tablets".
     NotTaken,
-    /// The last of a list that a "no" opens: "no marks or injuries seen".
+    /// A harm in a list that a negation opens: "no marks or injuries seen".
     Negated,
 }
 
@@ -535,11 +535,13 @@ fn hedged(doc: &Document<'_>, hedges: &[(usize, usize)], (first, after): (usize,
 /// injuries", "no bruises, marks or burns", "without any cuts or bruising".
 /// The lists' own guards see only the word just before ("no injuries"); the
 /// words between here are the harms a worker lists when checking a child.
+/// A list ends at ", and" ("no marks, and bruising to her back") and a
+/// negation followed by a comma answers something else ("she said no,
+/// bruising was visible").
 fn negated_list(doc: &Document<'_>, cue: usize) -> bool {
     const LISTED: &[&str] = &[
         "or",
         "and",
-        "nor",
         "marks",
         "mark",
         "bruises",
@@ -563,16 +565,20 @@ fn negated_list(doc: &Document<'_>, cue: usize) -> bool {
     ];
     const NEGATIONS: &[&str] = &["no", "nil", "without", "any", "nor"];
     let sentence = doc.tokens[cue].sentence;
-    // Only commas and spaces between the listed words.
-    let joined = |t: usize| doc.lower[doc.tokens[t].end..doc.tokens[t + 1].start].bytes().all(|b| b == b' ' || b == b',');
+    // What stands between token `t` and the next: spaces, or a comma and spaces.
+    let gap = |t: usize| &doc.lower[doc.tokens[t].end..doc.tokens[t + 1].start];
     let mut t = cue;
-    while t > 0 && cue - t < 8 && doc.tokens[t - 1].sentence == sentence && joined(t - 1) {
+    while t > 0 && cue - t < 8 && doc.tokens[t - 1].sentence == sentence {
         t -= 1;
+        let between = gap(t);
+        if !between.bytes().all(|b| b == b' ' || b == b',') {
+            return false;
+        }
         let word = doc.word(t);
         if NEGATIONS.contains(&word) {
-            return true;
+            return !between.contains(',');
         }
-        if !LISTED.contains(&word) {
+        if !LISTED.contains(&word) || (word == "and" && t > 0 && gap(t - 1).contains(',')) {
             return false;
         }
     }
@@ -781,6 +787,18 @@ mod tests {
         is("Statutory visit. Seen alone. There were no signs of injury.", Visit);
         // Not a list: the bruise was seen.
         is("Statutory visit. No one was home at first; later I saw a bruise on her arm.", HighRisk);
+        // Read word by word: the harm ends a list that the "no" opens, unless
+        // ", and" ends the list or the "no" answers something else.
+        let negated = |text: &str, harm: &str| {
+            let doc = crate::document::Document::new(text, &crate::rules::test::CHECKER.policy.lexicon);
+            let cue = (0..doc.tokens.len()).find(|&t| doc.word(t) == harm).expect("the harm word");
+            super::negated_list(&doc, cue)
+        };
+        assert!(negated("no marks, bruises or burns on her arms", "burns"));
+        assert!(negated("there were no signs of injury", "injury"));
+        assert!(!negated("checked her arms: no marks, and bruising to her back", "bruising"));
+        assert!(!negated("I asked if it hurt and she said no, bruising was visible", "bruising"));
+        assert!(!negated("no one was home; later I saw bruising", "bruising"));
     }
 
     #[test]
