@@ -39,6 +39,17 @@ struct Recent {
     /// Not inside a prepositional phrase ("about Jayden"), so more likely
     /// to be what a later pronoun points back to.
     salient: bool,
+    /// In the subordinate clause a sentence opens with, up to its subject
+    /// ("While aunt made a drink Denisa showed me …": aunt): not the
+    /// sentence's own subject.
+    opening_clause: bool,
+    /// Can be the subject of a verb: not "his", "her", "mum's" or "with Esther".
+    subject: bool,
+}
+
+/// Words that open a subordinate clause at the start of a sentence.
+fn opens_subordinate_clause(word: &str) -> bool {
+    matches!(word.as_bytes(), b"while" | b"whilst" | b"when" | b"as" | b"once" | b"because" | b"although" | b"though" | b"if" | b"until")
 }
 
 /// True when a preposition, perhaps with a determiner, stands just before
@@ -57,6 +68,17 @@ fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
         back = prev;
     }
     false
+}
+
+/// True when a mention cannot be the subject of a verb: "me", "his",
+/// "mum's", or "with Esther" and "from the midwife" (a preposition's object).
+fn object_or_possessive(doc: &Document<'_>, token: usize) -> bool {
+    let word = doc.word(token);
+    matches!(
+        word.as_bytes(),
+        b"me" | b"us" | b"him" | b"his" | b"her" | b"hers" | b"them" | b"their" | b"myself" | b"himself" | b"herself" | b"themselves" | b"your" | b"yourself"
+    ) || word.ends_with("'s")
+        || after_preposition(doc, token)
 }
 
 /// How far back a pronoun looks for its person.
@@ -85,8 +107,16 @@ fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
         return nearest;
     }
     let last = recent.iter().rev().take(RECENT_WINDOW).find(fits)?.sentence;
-    let mut in_last = recent.iter().rev().take(RECENT_WINDOW).skip_while(|r| r.sentence != last).take_while(|r| r.sentence == last).filter(fits);
-    in_last.by_ref().last().map(|r| r.who)
+    let in_last = || recent.iter().rev().take(RECENT_WINDOW).skip_while(|r| r.sentence != last).take_while(|r| r.sentence == last).filter(fits);
+    // The sentence's subject: its first person, unless that person is the
+    // subject of an opening "while …" or "when …" clause and another follows.
+    let first = in_last().last()?;
+    if first.opening_clause {
+        if let Some(main) = in_last().filter(|r| !r.opening_clause && r.salient).last() {
+            return Some(main.who);
+        }
+    }
+    Some(first.who)
 }
 
 /// Every mention of a person, by token index.
@@ -294,6 +324,14 @@ impl People {
                 continue;
             }
             let word = doc.word(i);
+            // A person of a sentence that opens "While …", "When …", up to
+            // and including that clause's subject.
+            let opening_clause = |recent: &[Recent]| {
+                let first = doc.sentences[token.sentence].first_token;
+                first < i
+                    && opens_subordinate_clause(doc.word(first))
+                    && !recent.iter().rev().take_while(|r| r.sentence == token.sentence).any(|r| r.subject && r.opening_clause)
+            };
             // Matched as bytes: byte-string patterns compile to length and byte
             // comparisons, where string patterns call a comparison function
             // each (in the size-optimised WebAssembly), and this runs for every word.
@@ -321,9 +359,9 @@ impl People {
             };
             if let Some(gender) = pronoun {
                 let who = resolve(&recent, token.sentence, gender).unwrap_or(if recent.is_empty() { Who::Child } else { Who::Unknown });
-                let salient = salient(&recent);
+                let (salient, opening_clause) = (salient(&recent), opening_clause(&recent));
                 // A pronoun passes on whom it refers to, with its own gender.
-                recent.push(Recent { who, gender, sentence: token.sentence, salient });
+                recent.push(Recent { who, gender, sentence: token.sentence, salient, opening_clause, subject: !object_or_possessive(doc, i) });
                 people.mention(doc, i, who);
                 continue;
             }
@@ -350,8 +388,8 @@ impl People {
             };
             if let Some((who, gender)) = mention {
                 if who != Who::Worker {
-                    let salient = salient(&recent);
-                    recent.push(Recent { who, gender, sentence: token.sentence, salient });
+                    let (salient, opening_clause) = (salient(&recent), opening_clause(&recent));
+                    recent.push(Recent { who, gender, sentence: token.sentence, salient, opening_clause, subject: !object_or_possessive(doc, i) });
                 }
                 people.mention(doc, i, who);
             }
@@ -361,15 +399,7 @@ impl People {
 
     fn mention(&mut self, doc: &Document<'_>, token: usize, who: Who) {
         self.mentions.push((token, who));
-        let word = doc.word(token);
-        let object_or_possessive = matches!(
-            word.as_bytes(),
-            b"me" | b"us" | b"him" | b"his" | b"her" | b"hers" | b"them" | b"their" | b"myself" | b"himself" | b"herself" | b"themselves" | b"your" | b"yourself"
-        )
-            || word.ends_with("'s")
-            // "with Esther", "from the midwife": the object of a preposition.
-            || after_preposition(doc, token);
-        if !object_or_possessive {
+        if !object_or_possessive(doc, token) {
             self.subjects.push((token, who));
         }
     }
@@ -600,6 +630,16 @@ mod tests {
     #[test]
     fn a_pronoun_prefers_the_main_clause() {
         let found = mentions("I posted Mrs Okoro the minutes about Daniel and Grace-Ann, because she is partially sighted.");
+        assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult));
+    }
+
+    #[test]
+    fn a_pronoun_skips_the_subject_of_an_opening_while_clause() {
+        let found = mentions("While the aunt made a drink Denisa (9) showed me the marks. I asked what happened and she said it was Ionut.");
+        let she: Vec<Who> = found.iter().filter(|(w, _)| w == "she").map(|m| m.1).collect();
+        assert_eq!(she, [Who::Child]);
+        // Without the opening clause, the first person is still the subject.
+        let found = mentions("The aunt made a drink and Denisa (9) showed me the marks. She said it was fine.");
         assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult));
     }
 

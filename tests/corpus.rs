@@ -121,6 +121,9 @@ mod corpus_data {
         ("w30", include_str!("corpus/dev/w30.jsonl")),
         ("w31", include_str!("corpus/dev/w31.jsonl")),
         ("w32", include_str!("corpus/dev/w32.jsonl")),
+        ("w33", include_str!("corpus/dev/w33.jsonl")),
+        ("w34", include_str!("corpus/dev/w34.jsonl")),
+        ("w35", include_str!("corpus/dev/w35.jsonl")),
     ];
 }
 
@@ -393,8 +396,8 @@ fn dev_split_figures() {
         return;
     }
     // What the dev split reaches (tuned on), less about a point.
-    let floors = Floors { opinion: 0.97, voice: 0.95, category: 0.96, status: 0.98, terms: 0.915, equality_f1: 0.855, false_missing: 0.02, false_alarms: 0.03 };
-    assert_holds("dev split", &scores, 3199, &floors);
+    let floors = Floors { opinion: 0.97, voice: 0.955, category: 0.96, status: 0.98, terms: 0.91, equality_f1: 0.85, false_missing: 0.02, false_alarms: 0.03 };
+    assert_holds("dev split", &scores, 3469, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -433,8 +436,11 @@ fn blind_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.975, 0.944, 0.929, 0.972,
     // 0.916, 0.830, 0.018 and 0.000, 0.021.
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.975, 0.948, 0.938, 0.975,
+    // 0.917, 0.830, 0.018 and 0.000, 0.021.
     let floors =
-        Floors { opinion: 0.965, voice: 0.93, category: 0.915, status: 0.96, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
+        Floors { opinion: 0.965, voice: 0.935, category: 0.925, status: 0.965, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -468,8 +474,11 @@ fn blind2_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.967, 0.933, 0.933, 0.963,
     // 0.918, 0.873, 0.012 and 0.018, 0.024.
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.981, 0.941, 0.937, 0.963,
+    // 0.922, 0.873, 0.012 and 0.012, 0.024.
     let floors =
-        Floors { opinion: 0.955, voice: 0.92, category: 0.92, status: 0.95, terms: 0.905, equality_f1: 0.86, false_missing: 0.03, false_alarms: 0.035 };
+        Floors { opinion: 0.97, voice: 0.93, category: 0.925, status: 0.95, terms: 0.91, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.035 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -506,6 +515,9 @@ fn blind3_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.979, 0.940, 0.919, 0.972,
     // 0.887, 0.894, 0.000 and 0.006, 0.021.
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.979, 0.944, 0.919, 0.972,
+    // 0.889, 0.894, 0.000 and 0.006, 0.021.
     let floors =
         Floors { opinion: 0.965, voice: 0.93, category: 0.905, status: 0.96, terms: 0.875, equality_f1: 0.88, false_missing: 0.02, false_alarms: 0.035 };
     assert_holds("blind3 split", &scores, 284, &floors);
@@ -542,8 +554,11 @@ fn blind4_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.978, 0.933, 0.956, 0.993,
     // 0.892, 0.869, 0.019 and 0.053, 0.027.
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.970, 0.930, 0.956, 0.989,
+    // 0.897, 0.869, 0.019 and 0.047, 0.027.
     let floors =
-        Floors { opinion: 0.965, voice: 0.92, category: 0.945, status: 0.98, terms: 0.88, equality_f1: 0.855, false_missing: 0.065, false_alarms: 0.04 };
+        Floors { opinion: 0.96, voice: 0.92, category: 0.945, status: 0.975, terms: 0.885, equality_f1: 0.855, false_missing: 0.06, false_alarms: 0.04 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
@@ -574,8 +589,11 @@ fn blind5_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.967, 0.924, 0.924, 0.978,
     // 0.917, 0.867, 0.018 and 0.049, 0.032.
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.978, 0.924, 0.935, 0.985,
+    // 0.917, 0.867, 0.018 and 0.043, 0.032.
     let floors =
-        Floors { opinion: 0.955, voice: 0.91, category: 0.91, status: 0.965, terms: 0.905, equality_f1: 0.855, false_missing: 0.06, false_alarms: 0.045 };
+        Floors { opinion: 0.965, voice: 0.91, category: 0.925, status: 0.975, terms: 0.905, equality_f1: 0.855, false_missing: 0.055, false_alarms: 0.045 };
     assert_holds("blind5 split", &scores, 275, &floors);
 }
 
@@ -605,8 +623,10 @@ fn blind6_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.952, 0.941, 0.937, 0.970,
     // 0.935, 0.890, 0.029 and 0.055, 0.016.
-    let floors =
-        Floors { opinion: 0.94, voice: 0.93, category: 0.925, status: 0.96, terms: 0.925, equality_f1: 0.88, false_missing: 0.065, false_alarms: 0.03 };
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.952, 0.944, 0.944, 0.970,
+    // 0.935, 0.890, 0.035 and 0.048, 0.016.
+    let floors = Floors { opinion: 0.94, voice: 0.93, category: 0.93, status: 0.96, terms: 0.925, equality_f1: 0.88, false_missing: 0.06, false_alarms: 0.03 };
     assert_holds("blind6 split", &scores, 270, &floors);
 }
 
@@ -634,7 +654,10 @@ fn blind7_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.963, 0.941, 0.937, 0.982,
     // 0.924, 0.832, 0.013 and 0.026, 0.017.
-    let floors = Floors { opinion: 0.95, voice: 0.93, category: 0.925, status: 0.97, terms: 0.91, equality_f1: 0.82, false_missing: 0.04, false_alarms: 0.03 };
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.970, 0.952, 0.926, 0.982,
+    // 0.926, 0.832, 0.006 and 0.019, 0.020.
+    let floors = Floors { opinion: 0.96, voice: 0.94, category: 0.915, status: 0.97, terms: 0.915, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.03 };
     assert_holds("blind7 split", &scores, 271, &floors);
 }
 
@@ -659,8 +682,11 @@ fn blind8_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.985, 0.941, 0.956, 0.989,
     // 0.889, 0.894, 0.013 and 0.018, 0.013.
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.981, 0.941, 0.959, 0.989,
+    // 0.893, 0.894, 0.019 and 0.018, 0.013.
     let floors =
-        Floors { opinion: 0.975, voice: 0.93, category: 0.945, status: 0.975, terms: 0.875, equality_f1: 0.88, false_missing: 0.03, false_alarms: 0.025 };
+        Floors { opinion: 0.97, voice: 0.93, category: 0.945, status: 0.975, terms: 0.88, equality_f1: 0.88, false_missing: 0.03, false_alarms: 0.025 };
     assert_holds("blind8 split", &scores, 270, &floors);
 }
 
@@ -682,8 +708,10 @@ fn blind9_split_figures() {
     // after "no" not read as the event, the lists' changes from w30–w32,
     // labelled words found as whole words): 0.956, 0.927, 0.935, 0.982,
     // 0.896, 0.832, 0.041 and 0.046, 0.038.
-    let floors =
-        Floors { opinion: 0.945, voice: 0.915, category: 0.925, status: 0.97, terms: 0.885, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.05 };
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.956, 0.931, 0.942, 0.982,
+    // 0.898, 0.832, 0.047 and 0.046, 0.038.
+    let floors = Floors { opinion: 0.945, voice: 0.92, category: 0.93, status: 0.97, terms: 0.885, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.05 };
     assert_holds("blind9 split", &scores, 275, &floors);
 }
 
@@ -702,17 +730,28 @@ fn blind10_split_figures() {
     // read as the event, the lists' changes from w30–w32, labelled words
     // found as whole words, which the first look did not do): 0.967, 0.911,
     // 0.944, 0.981, 0.893, 0.836, 0.020 and 0.039, 0.017.
-    let floors = Floors { opinion: 0.955, voice: 0.9, category: 0.93, status: 0.97, terms: 0.88, equality_f1: 0.825, false_missing: 0.05, false_alarms: 0.03 };
+    // After blind11's round (the models retrained on w1–w35, a pronoun read
+    // past an opening "while" clause, the lists' changes from w33–w35): 0.963, 0.930, 0.941, 0.981,
+    // 0.900, 0.836, 0.013 and 0.033, 0.017.
+    let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.93, status: 0.97, terms: 0.89, equality_f1: 0.825, false_missing: 0.045, false_alarms: 0.03 };
     assert_holds("blind10 split", &scores, 270, &floors);
 }
 
-/// The eleventh blind split, scored once at the end of its round like the
-/// others (its notes are never read). Until then its floors are zero: the
-/// first look records what the checker did before the round.
+/// The eleventh blind split, scored at the end of its round like the others
+/// (its notes are never read); its floors are what that scoring gave, less
+/// a point.
 #[test]
 fn blind11_split_figures() {
     let scores = score(&Checker::new(), BLIND11);
     scores.print("blind11 (written by three more writers, never tuned on)");
-    let floors = Floors { opinion: 0.0, voice: 0.0, category: 0.0, status: 0.0, terms: 0.0, equality_f1: 0.0, false_missing: 1.0, false_alarms: 1.0 };
+    // First look, with the checker as it was when the split was written
+    // (bbe39bc): opinion 0.978, voice 0.933 (recall 0.908), category 0.933,
+    // status 0.978, term recall 0.870, equality F1 0.870, false "missing"
+    // 0.014 and 0.026, false alarms 0.046.
+    // Final (the models retrained on w1–w35, a pronoun read past an opening
+    // "while" clause, the lists' changes from w33–w35): 0.978, 0.937, 0.933, 0.978, 0.884, 0.870,
+    // 0.021 and 0.013, 0.046.
+    let floors =
+        Floors { opinion: 0.965, voice: 0.925, category: 0.92, status: 0.965, terms: 0.87, equality_f1: 0.86, false_missing: 0.035, false_alarms: 0.06 };
     assert_holds("blind11 split", &scores, 270, &floors);
 }

@@ -86,6 +86,13 @@ mod tests {
     }
 
     #[test]
+    fn clinical_shorthand_for_weeks_of_pregnancy_and_time() {
+        assert_flags("jargon", "She is 28/40 and due to be seen again in 2/52.", &["28/40", "2/52"]);
+        // Round the clock, and days of the week, are not the shorthand; nor is a longer number.
+        assert_clean("jargon", "Support is 24/7. He attended 6/7 days. The flat is 128/40 Mill Road.");
+    }
+
+    #[test]
     fn a_spelled_out_acronym_is_advice() {
         let report = check("The Independent Reviewing Officer (IRO) chaired. The IRO agreed.");
         let severities: Vec<_> = report.findings.iter().filter(|f| f.rule == "jargon").map(|f| f.severity.id()).collect();
