@@ -39,9 +39,9 @@ struct Recent {
     /// Not inside a prepositional phrase ("about Jayden"), so more likely
     /// to be what a later pronoun points back to.
     salient: bool,
-    /// In the subordinate clause a sentence opens with, up to its subject
-    /// ("While aunt made a drink Denisa showed me …": aunt): not the
-    /// sentence's own subject.
+    /// The subject of the subordinate clause a sentence opens with ("While
+    /// aunt made a drink Denisa showed me …": aunt; "When her mum came in":
+    /// her, mum), not the sentence's own subject.
     opening_clause: bool,
     /// Can be the subject of a verb: not "his", "her", "mum's" or "with Esther".
     subject: bool,
@@ -50,6 +50,19 @@ struct Recent {
 /// Words that open a subordinate clause at the start of a sentence.
 fn opens_subordinate_clause(word: &str) -> bool {
     matches!(word.as_bytes(), b"while" | b"whilst" | b"when" | b"as" | b"once" | b"because" | b"although" | b"though" | b"if" | b"until")
+}
+
+/// True when the person at `token` is the subject of a clause its sentence
+/// opens with: right after the opening word, or after it and a determiner or
+/// possessive ("When the nurse …", "While Denisa's aunt …"). "When I arrived,
+/// Mum …", "As agreed, Mum …" and "When asked, Mum …" have none.
+fn in_opening_clause(doc: &Document<'_>, token: usize) -> bool {
+    let first = doc.sentences[doc.tokens[token].sentence].first_token;
+    if !opens_subordinate_clause(doc.word(first)) {
+        return false;
+    }
+    let determiner = |t: usize| matches!(doc.word(t), "the" | "a" | "an" | "his" | "her" | "their" | "my" | "our" | "your") || doc.word(t).ends_with("'s");
+    token == first + 1 || (token == first + 2 && determiner(first + 1))
 }
 
 /// True when a preposition, perhaps with a determiner, stands just before
@@ -85,7 +98,8 @@ fn object_or_possessive(doc: &Document<'_>, token: usize) -> bool {
 const RECENT_WINDOW: usize = 24;
 
 /// Whom a pronoun most likely refers to: at the start of a sentence, the
-/// first person of the sentence before (its subject, usually); mid-sentence,
+/// first person of the sentence before (its subject, usually, or the first
+/// after the subject of a clause that sentence opens with); mid-sentence,
 /// the nearest person in the main clause.
 fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
     let fits = |r: &&Recent| match (gender, r.gender) {
@@ -112,7 +126,7 @@ fn resolve(recent: &[Recent], sentence: usize, gender: Gender) -> Option<Who> {
     // subject of an opening "while …" or "when …" clause and another follows.
     let first = in_last().last()?;
     if first.opening_clause {
-        if let Some(main) = in_last().filter(|r| !r.opening_clause && r.salient).last() {
+        if let Some(main) = in_last().filter(|r| !r.opening_clause && r.salient && r.subject).last() {
             return Some(main.who);
         }
     }
@@ -324,14 +338,6 @@ impl People {
                 continue;
             }
             let word = doc.word(i);
-            // A person of a sentence that opens "While …", "When …", up to
-            // and including that clause's subject.
-            let opening_clause = |recent: &[Recent]| {
-                let first = doc.sentences[token.sentence].first_token;
-                first < i
-                    && opens_subordinate_clause(doc.word(first))
-                    && !recent.iter().rev().take_while(|r| r.sentence == token.sentence).any(|r| r.subject && r.opening_clause)
-            };
             // Matched as bytes: byte-string patterns compile to length and byte
             // comparisons, where string patterns call a comparison function
             // each (in the size-optimised WebAssembly), and this runs for every word.
@@ -359,7 +365,7 @@ impl People {
             };
             if let Some(gender) = pronoun {
                 let who = resolve(&recent, token.sentence, gender).unwrap_or(if recent.is_empty() { Who::Child } else { Who::Unknown });
-                let (salient, opening_clause) = (salient(&recent), opening_clause(&recent));
+                let (salient, opening_clause) = (salient(&recent), in_opening_clause(doc, i));
                 // A pronoun passes on whom it refers to, with its own gender.
                 recent.push(Recent { who, gender, sentence: token.sentence, salient, opening_clause, subject: !object_or_possessive(doc, i) });
                 people.mention(doc, i, who);
@@ -388,7 +394,7 @@ impl People {
             };
             if let Some((who, gender)) = mention {
                 if who != Who::Worker {
-                    let (salient, opening_clause) = (salient(&recent), opening_clause(&recent));
+                    let (salient, opening_clause) = (salient(&recent), in_opening_clause(doc, i));
                     recent.push(Recent { who, gender, sentence: token.sentence, salient, opening_clause, subject: !object_or_possessive(doc, i) });
                 }
                 people.mention(doc, i, who);
@@ -641,6 +647,11 @@ mod tests {
         // Without the opening clause, the first person is still the subject.
         let found = mentions("The aunt made a drink and Denisa (9) showed me the marks. She said it was fine.");
         assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult));
+        // Openings with no clause subject of their own before the sentence's.
+        for opening in ["When I arrived, Mum told me", "As agreed, Mum told me", "When asked, Mum told me", "Once again Mum told me"] {
+            let found = mentions(&format!("{opening} Kayla (12) had been sent home. She said she was fed up."));
+            assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult), "{opening}");
+        }
     }
 
     #[test]

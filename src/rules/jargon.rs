@@ -90,6 +90,8 @@ mod tests {
         assert_flags("jargon", "She is 28/40 and due to be seen again in 2/52.", &["28/40", "2/52"]);
         // Round the clock, and days of the week, are not the shorthand; nor is a longer number.
         assert_clean("jargon", "Support is 24/7. He attended 6/7 days. The flat is 128/40 Mill Road.");
+        // A questionnaire's score out of 40.
+        assert_flags("jargon", "Her SDQ score was 28/40.", &["SDQ"]);
     }
 
     #[test]

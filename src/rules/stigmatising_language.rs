@@ -85,6 +85,15 @@ mod tests {
     }
 
     #[test]
+    fn plain_senses_of_newer_labels_are_not_flagged() {
+        assert_clean(
+            "stigmatising-language",
+            "Visits will be spaced out over the summer. We will plan the move to minimise her anxiety and any distress. Dad refused to give up.",
+        );
+        assert_flags("stigmatising-language", "Mum seemed spaced out. She refused to give her new address.", &["spaced out", "refused to give"]);
+    }
+
+    #[test]
     fn engaging_in_conversation_is_a_plain_sense() {
         // The labelling guide's plain sense: "engaged in conversation".
         assert_clean("stigmatising-language", "Alfie (3) was playing with trains and did not engage in conversation with me.");
