@@ -61,21 +61,35 @@ fn in_opening_clause(doc: &Document<'_>, token: usize) -> bool {
     if !opens_subordinate_clause(doc.word(first)) {
         return false;
     }
-    let determiner = |t: usize| matches!(doc.word(t), "the" | "a" | "an" | "his" | "her" | "their" | "my" | "our" | "your") || doc.word(t).ends_with("'s");
-    token == first + 1 || (token == first + 2 && determiner(first + 1))
+    token == first + 1 || (token == first + 2 && (is_determiner(doc.word(first + 1).as_bytes()) || doc.word(first + 1).ends_with("'s")))
+}
+
+/// An article or possessive that may stand between a preposition or a
+/// clause's opening word and its noun: "the", "his", "our".
+fn is_determiner(word: &[u8]) -> bool {
+    matches!(word, b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"my" | b"our" | b"your")
 }
 
 /// True when a preposition, perhaps with a determiner, stands just before
-/// the word: "with Esther", "from the midwife", "to his mum".
+/// the word: "with Esther", "from the midwife", "in school". Only a space may
+/// part them: "in" often ends a clause ("When mom came in, Destiny said …",
+/// "… when I came in. She said …"), and a subject pronoun is never a
+/// preposition's object ("When Pawel came in she ran to him").
 fn after_preposition(doc: &Document<'_>, token: usize) -> bool {
+    if matches!(doc.word(token).as_bytes(), b"i" | b"we" | b"he" | b"she" | b"they") {
+        return false;
+    }
     let mut back = token;
     for _ in 0..2 {
         let Some(prev) = back.checked_sub(1) else { return false };
+        if doc.norm[doc.tokens[prev].end..doc.tokens[back].start].bytes().any(|b| b != b' ') {
+            return false;
+        }
         let word = doc.word(prev).as_bytes();
-        if matches!(word, b"about" | b"with" | b"to" | b"for" | b"from" | b"of" | b"at" | b"by" | b"on" | b"regarding") {
+        if matches!(word, b"about" | b"with" | b"to" | b"for" | b"from" | b"of" | b"at" | b"by" | b"on" | b"in" | b"into" | b"regarding") {
             return true;
         }
-        if !matches!(word, b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"my" | b"our" | b"your") {
+        if !is_determiner(word) {
             return false;
         }
         back = prev;
@@ -375,10 +389,12 @@ impl People {
                 Some(role)
             } else if token.capital && !in_hit[i] {
                 let (base, _) = strip_possessive(word);
-                // "Ms Brennan", "mum Jade", "his mum, Funmi": the role names the person.
+                // "Ms Brennan", "mum Jade", "his mum, Funmi": the role names the
+                // person. A role for many ("school", "police") names no one
+                // after a comma: "Seen in school, Jayden says …".
                 let title_before = i.checked_sub(1).and_then(|p| {
                     let between = &doc.norm[doc.tokens[p].end..token.start];
-                    role_at[p].filter(|_| between == " " || between == ", ")
+                    role_at[p].filter(|&(_, gender)| between == " " || (between == ", " && gender != Gender::Plural))
                 });
                 let name_before = i
                     .checked_sub(1)
@@ -652,6 +668,27 @@ mod tests {
             let found = mentions(&format!("{opening} Kayla (12) had been sent home. She said she was fed up."));
             assert_eq!(found.iter().find(|(w, _)| w == "she").map(|m| m.1), Some(Who::Adult), "{opening}");
         }
+    }
+
+    /// Whom the nearest subject before `verb` (its first use) refers to,
+    /// in a note about `child`.
+    fn subject_of(text: &str, child: &str, verb: &str) -> Option<Who> {
+        let checker = Checker::new();
+        let doc = Document::new(text, &checker.policy_for_tests().lexicon);
+        let people = People::new(&doc, &Context::default().with_child_name(child));
+        let at = (0..doc.tokens.len()).find(|&t| doc.word(t) == verb)?;
+        people.before(&doc, at, 16).map(|(_, who)| who)
+    }
+
+    #[test]
+    fn a_prepositions_object_is_not_a_subject() {
+        // "school" is an adult role word: after "in" it is where, not who.
+        assert_eq!(subject_of("Seen in school, Jayden says all good at home.", "Jayden", "says"), Some(Who::Child));
+        assert_eq!(subject_of("Seen in the school office, Jayden says all good.", "Jayden", "says"), Some(Who::Child));
+        // "in" that ends a clause leaves the next word a subject.
+        assert_eq!(subject_of("When mom came in, Destiny looked up and said Mommy.", "Destiny", "said"), Some(Who::Child));
+        assert_eq!(subject_of("Jayden was upstairs when mum came in she said hello.", "Jayden", "said"), Some(Who::Adult));
+        assert_eq!(subject_of("Mum went out when I came in. Jayden said school is mid.", "Jayden", "said"), Some(Who::Child));
     }
 
     #[test]

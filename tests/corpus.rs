@@ -130,6 +130,9 @@ mod corpus_data {
         ("w33", include_str!("corpus/dev/w33.jsonl")),
         ("w34", include_str!("corpus/dev/w34.jsonl")),
         ("w35", include_str!("corpus/dev/w35.jsonl")),
+        ("w36", include_str!("corpus/dev/w36.jsonl")),
+        ("w37", include_str!("corpus/dev/w37.jsonl")),
+        ("w38", include_str!("corpus/dev/w38.jsonl")),
     ];
 }
 
@@ -403,8 +406,9 @@ fn dev_split_figures() {
         return;
     }
     // What the dev split reaches (tuned on), less about a point.
-    let floors = Floors { opinion: 0.97, voice: 0.955, category: 0.96, status: 0.98, terms: 0.91, equality_f1: 0.85, false_missing: 0.02, false_alarms: 0.03 };
-    assert_holds("dev split", &scores, 3469, &floors);
+    let floors =
+        Floors { opinion: 0.97, voice: 0.955, category: 0.96, status: 0.98, terms: 0.915, equality_f1: 0.845, false_missing: 0.02, false_alarms: 0.03 };
+    assert_holds("dev split", &scores, 3739, &floors);
 }
 
 /// Fails unless a split has all its notes and reaches its floors.
@@ -446,8 +450,10 @@ fn blind_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.975, 0.948, 0.938, 0.975,
     // 0.917, 0.830, 0.018 and 0.000, 0.021.
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.975, 0.944, 0.935, 0.975, 0.920, 0.830, 0.031 and 0.000, 0.019.
     let floors =
-        Floors { opinion: 0.965, voice: 0.935, category: 0.925, status: 0.965, terms: 0.905, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.035 };
+        Floors { opinion: 0.965, voice: 0.93, category: 0.925, status: 0.965, terms: 0.91, equality_f1: 0.82, false_missing: 0.045, false_alarms: 0.03 };
     assert_holds("blind split", &scores, 324, &floors);
 }
 
@@ -484,8 +490,9 @@ fn blind2_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.981, 0.941, 0.937, 0.963,
     // 0.922, 0.873, 0.012 and 0.012, 0.024.
-    let floors =
-        Floors { opinion: 0.97, voice: 0.93, category: 0.925, status: 0.95, terms: 0.91, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.035 };
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.981, 0.941, 0.944, 0.970, 0.923, 0.873, 0.012 and 0.012, 0.024.
+    let floors = Floors { opinion: 0.97, voice: 0.93, category: 0.93, status: 0.96, terms: 0.91, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.035 };
     assert_holds("blind2 split", &scores, 270, &floors);
 }
 
@@ -525,8 +532,10 @@ fn blind3_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.979, 0.944, 0.919, 0.972,
     // 0.889, 0.894, 0.000 and 0.006, 0.021.
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.975, 0.940, 0.926, 0.975, 0.889, 0.894, 0.007 and 0.006, 0.018.
     let floors =
-        Floors { opinion: 0.965, voice: 0.93, category: 0.905, status: 0.96, terms: 0.875, equality_f1: 0.88, false_missing: 0.02, false_alarms: 0.035 };
+        Floors { opinion: 0.965, voice: 0.93, category: 0.915, status: 0.965, terms: 0.875, equality_f1: 0.88, false_missing: 0.02, false_alarms: 0.03 };
     assert_holds("blind3 split", &scores, 284, &floors);
 }
 
@@ -564,8 +573,10 @@ fn blind4_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.970, 0.930, 0.956, 0.989,
     // 0.897, 0.869, 0.019 and 0.047, 0.027.
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.974, 0.933, 0.967, 0.993, 0.899, 0.869, 0.019 and 0.047, 0.021.
     let floors =
-        Floors { opinion: 0.96, voice: 0.92, category: 0.945, status: 0.975, terms: 0.885, equality_f1: 0.855, false_missing: 0.06, false_alarms: 0.04 };
+        Floors { opinion: 0.96, voice: 0.92, category: 0.955, status: 0.98, terms: 0.885, equality_f1: 0.855, false_missing: 0.06, false_alarms: 0.035 };
     assert_holds("blind4 split", &scores, 270, &floors);
 }
 
@@ -599,8 +610,10 @@ fn blind5_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.978, 0.924, 0.935, 0.985,
     // 0.917, 0.867, 0.018 and 0.043, 0.032.
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.978, 0.927, 0.942, 0.985, 0.919, 0.867, 0.018 and 0.037, 0.029.
     let floors =
-        Floors { opinion: 0.965, voice: 0.91, category: 0.925, status: 0.975, terms: 0.905, equality_f1: 0.855, false_missing: 0.055, false_alarms: 0.045 };
+        Floors { opinion: 0.965, voice: 0.915, category: 0.93, status: 0.975, terms: 0.905, equality_f1: 0.855, false_missing: 0.05, false_alarms: 0.04 };
     assert_holds("blind5 split", &scores, 275, &floors);
 }
 
@@ -633,7 +646,10 @@ fn blind6_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.952, 0.944, 0.944, 0.970,
     // 0.935, 0.890, 0.035 and 0.048, 0.016.
-    let floors = Floors { opinion: 0.94, voice: 0.93, category: 0.93, status: 0.96, terms: 0.925, equality_f1: 0.88, false_missing: 0.06, false_alarms: 0.03 };
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.956, 0.944, 0.944, 0.970, 0.935, 0.890, 0.035 and 0.042, 0.016.
+    let floors =
+        Floors { opinion: 0.945, voice: 0.93, category: 0.93, status: 0.96, terms: 0.925, equality_f1: 0.88, false_missing: 0.055, false_alarms: 0.03 };
     assert_holds("blind6 split", &scores, 270, &floors);
 }
 
@@ -664,7 +680,10 @@ fn blind7_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.970, 0.952, 0.926, 0.982,
     // 0.926, 0.832, 0.006 and 0.019, 0.020.
-    let floors = Floors { opinion: 0.96, voice: 0.94, category: 0.915, status: 0.97, terms: 0.915, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.03 };
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.970, 0.952, 0.937, 0.989, 0.926, 0.832, 0.006 and 0.019, 0.017.
+    let floors =
+        Floors { opinion: 0.96, voice: 0.94, category: 0.925, status: 0.975, terms: 0.915, equality_f1: 0.82, false_missing: 0.03, false_alarms: 0.03 };
     assert_holds("blind7 split", &scores, 271, &floors);
 }
 
@@ -692,8 +711,10 @@ fn blind8_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.981, 0.941, 0.959, 0.989,
     // 0.893, 0.894, 0.019 and 0.018, 0.013.
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.981, 0.948, 0.959, 0.989, 0.893, 0.894, 0.019 and 0.018, 0.010.
     let floors =
-        Floors { opinion: 0.97, voice: 0.93, category: 0.945, status: 0.975, terms: 0.88, equality_f1: 0.88, false_missing: 0.03, false_alarms: 0.025 };
+        Floors { opinion: 0.97, voice: 0.935, category: 0.945, status: 0.975, terms: 0.88, equality_f1: 0.88, false_missing: 0.03, false_alarms: 0.02 };
     assert_holds("blind8 split", &scores, 270, &floors);
 }
 
@@ -718,7 +739,10 @@ fn blind9_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.956, 0.931, 0.942, 0.982,
     // 0.898, 0.832, 0.047 and 0.046, 0.038.
-    let floors = Floors { opinion: 0.945, voice: 0.92, category: 0.93, status: 0.97, terms: 0.885, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.05 };
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.956, 0.938, 0.942, 0.982, 0.898, 0.832, 0.047 and 0.046, 0.034.
+    let floors =
+        Floors { opinion: 0.945, voice: 0.925, category: 0.93, status: 0.97, terms: 0.885, equality_f1: 0.82, false_missing: 0.06, false_alarms: 0.045 };
     assert_holds("blind9 split", &scores, 275, &floors);
 }
 
@@ -740,7 +764,10 @@ fn blind10_split_figures() {
     // After blind11's round (the models retrained on w1–w35, a pronoun read
     // past an opening "while" clause, the lists' changes from w33–w35): 0.963, 0.930, 0.941, 0.981,
     // 0.900, 0.836, 0.013 and 0.033, 0.017.
-    let floors = Floors { opinion: 0.95, voice: 0.92, category: 0.93, status: 0.97, terms: 0.89, equality_f1: 0.825, false_missing: 0.045, false_alarms: 0.03 };
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.970, 0.930, 0.948, 0.981, 0.902, 0.836, 0.020 and 0.033, 0.017.
+    let floors =
+        Floors { opinion: 0.96, voice: 0.92, category: 0.935, status: 0.97, terms: 0.89, equality_f1: 0.825, false_missing: 0.045, false_alarms: 0.03 };
     assert_holds("blind10 split", &scores, 270, &floors);
 }
 
@@ -758,18 +785,27 @@ fn blind11_split_figures() {
     // Final (the models retrained on w1–w35, a pronoun read past an opening
     // "while" clause, the lists' changes from w33–w35): 0.978, 0.937, 0.933, 0.978, 0.884, 0.870,
     // 0.021 and 0.013, 0.046.
+    // After blind12's round (the models retrained on w1–w38, a preposition's
+    // object read only across a space, the lists' changes from w36–w38): 0.978, 0.944, 0.937, 0.978, 0.887, 0.870, 0.014 and 0.013, 0.043.
     let floors =
-        Floors { opinion: 0.965, voice: 0.925, category: 0.92, status: 0.965, terms: 0.87, equality_f1: 0.86, false_missing: 0.035, false_alarms: 0.06 };
+        Floors { opinion: 0.965, voice: 0.93, category: 0.925, status: 0.965, terms: 0.875, equality_f1: 0.86, false_missing: 0.025, false_alarms: 0.055 };
     assert_holds("blind11 split", &scores, 270, &floors);
 }
 
-/// The twelfth blind split, scored once at the end of its round like the
-/// others (its notes are never read). Until then its floors are zero: the
-/// first look records what the checker did before the round.
+/// The twelfth blind split, scored at the end of its round like the others
+/// (its notes are never read); its floors are what that scoring gave, less
+/// a point.
 #[test]
 fn blind12_split_figures() {
     let scores = score(&Checker::new(), BLIND12);
     scores.print("blind12 (written by three more writers, never tuned on)");
-    let floors = Floors { opinion: 0.0, voice: 0.0, category: 0.0, status: 0.0, terms: 0.0, equality_f1: 0.0, false_missing: 1.0, false_alarms: 1.0 };
+    // First look, with the checker as it was when the split was written
+    // (fa3b34f): opinion 0.974, voice 0.948 (recall 0.949), category 0.933,
+    // status 0.985, term recall 0.885, equality F1 0.861, false "missing"
+    // 0.014 and 0.013, false alarms 0.064.
+    // Final (the models retrained on w1–w38, a preposition's object read
+    // only across a space, the lists' changes from w36–w38): 0.974, 0.952, 0.930, 0.985, 0.887, 0.861, 0.014 and 0.013, 0.061.
+    let floors =
+        Floors { opinion: 0.96, voice: 0.94, category: 0.92, status: 0.975, terms: 0.875, equality_f1: 0.85, false_missing: 0.025, false_alarms: 0.075 };
     assert_holds("blind12 split", &scores, 270, &floors);
 }

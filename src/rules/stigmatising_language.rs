@@ -54,12 +54,15 @@ fn someone_elses_name(doc: &Document<'_>, hit: &Hit) -> bool {
     }
 }
 
-/// "I read it as overload rather than disengagement": the writer names the
-/// label only to set it aside for the reading they give. The corpus's writers
-/// label every such use a clean word.
+/// "I read it as overload rather than disengagement", "fear rather than
+/// random aggression": the writer names the label only to set it aside for
+/// the reading they give, perhaps with one word between "than" and the
+/// label. The corpus's writers label every such use a clean word.
 fn set_aside(doc: &Document<'_>, hit: &Hit) -> bool {
     let first = doc.token_at(hit.start);
-    first >= 2 && doc.word(first - 1) == "than" && doc.word(first - 2) == "rather"
+    let same_sentence = |t: usize| doc.tokens[t].sentence == doc.tokens[first].sentence;
+    let rather_than = |than: usize| doc.word(than) == "than" && doc.word(than - 1) == "rather" && same_sentence(than);
+    (first >= 2 && rather_than(first - 1)) || (first >= 3 && rather_than(first - 2))
 }
 
 #[cfg(test)]
@@ -76,6 +79,9 @@ mod tests {
     fn a_label_set_aside_for_a_better_reading_is_not_flagged() {
         assert_clean("stigmatising-language", "I read the cancelled meetings as overload rather than disengagement. It looks like fear rather than defiance.");
         assert_flags("stigmatising-language", "Mum was evasive rather than open.", &["evasive"]);
+        assert_clean("stigmatising-language", "His behaviour was driven by fear for his mother rather than random aggression.");
+        assert_flags("stigmatising-language", "Rather than talk, he showed aggression.", &["aggression"]);
+        assert_flags("stigmatising-language", "We should meet sooner rather than later. Aggression has increased.", &["Aggression"]);
     }
 
     #[test]
