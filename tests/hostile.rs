@@ -225,6 +225,16 @@ fn fuzz_a_voice_word_inside_the_last_token() {
 }
 
 #[test]
+fn fuzz_a_deadline_word_inside_the_last_token() {
+    // `cargo fuzz run check` (crash-e8ae699b): "strat" matched inside the
+    // final token "10:07_strat", and the negated-list test of the deadline
+    // cue indexed one past the last token.
+    let z = |n: usize| "\u{0}".repeat(n);
+    check(&format!("Visi\"s47_strat{}strat{}egy_significant\"0T10:07_strat{}}}", z(14), z(60), z(24)));
+    check("Visit 10:07_injury");
+}
+
+#[test]
 fn fuzz_a_combining_mark_after_a_flagged_word() {
     // `cargo fuzz run check` (crash-dfbefa31): the span of "non-compliant"
     // ended before the combining diaeresis on its last letter.

@@ -564,7 +564,9 @@ fn negated_list(doc: &Document<'_>, cue: usize) -> bool {
         "of",
     ];
     const NEGATIONS: &[&str] = &["no", "nil", "without", "any", "nor"];
-    let sentence = doc.tokens[cue].sentence;
+    // A cue found inside the last token ("10:07_strat") starts no token of
+    // its own, so `cue` can be one past the end: then no list leads to it.
+    let Some(sentence) = doc.tokens.get(cue).map(|t| t.sentence) else { return false };
     // What stands between token `t` and the next: spaces, or a comma and spaces.
     let gap = |t: usize| &doc.lower[doc.tokens[t].end..doc.tokens[t + 1].start];
     let mut t = cue;
