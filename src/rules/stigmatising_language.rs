@@ -60,7 +60,9 @@ fn someone_elses_name(doc: &Document<'_>, hit: &Hit) -> bool {
 /// label. The corpus's writers label every such use a clean word.
 fn set_aside(doc: &Document<'_>, hit: &Hit) -> bool {
     let first = doc.token_at(hit.start);
-    let same_sentence = |t: usize| doc.tokens[t].sentence == doc.tokens[first].sentence;
+    // A label found inside the last token ("10:07_aggression") starts no
+    // token of its own: `first` is then one past the end, and sets nothing aside.
+    let same_sentence = |t: usize| doc.tokens.get(first).is_some_and(|f| f.sentence == doc.tokens[t].sentence);
     let rather_than = |than: usize| doc.word(than) == "than" && doc.word(than - 1) == "rather" && same_sentence(than);
     (first >= 2 && rather_than(first - 1)) || (first >= 3 && rather_than(first - 2))
 }
